@@ -1,0 +1,31 @@
+# Two commands do everything: `make lab` (read the notebooks) and `make test` (check them).
+# Both build the local virtual environment .venv on first use and reuse it afterwards.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+
+.PHONY: lab test notebooks lock clean
+
+lab: $(READY)  ## open the collection in JupyterLab
+	$(BIN)/jupyter lab notebooks/00-index.ipynb
+
+test: $(READY)  ## lint, unit tests and strict nbval over every notebook
+	$(BIN)/ruff check src tests notebooks
+	$(BIN)/pytest
+
+notebooks: $(READY)  ## re-execute every notebook in place, top to bottom
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--NotebookClient.record_timing=False notebooks/*.ipynb
+
+lock: $(READY)  ## re-pin every installed package into requirements.lock
+	$(BIN)/pip freeze --exclude-editable | grep -v '^cis-notebooks' > requirements.lock
+
+clean:
+	rm -rf $(VENV)
+
+$(READY): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test]"
+	touch $@
