@@ -4,11 +4,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # containers often run as root
 
 .PHONY: lab test notebooks lock clean
 
 lab: $(READY)  ## open the collection in JupyterLab
-	$(BIN)/jupyter lab notebooks/00-index.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00-index.ipynb
 
 test: $(READY)  ## lint, unit tests and strict nbval over every notebook
 	$(BIN)/ruff check src tests notebooks

@@ -18,7 +18,9 @@ OFFLINE = Path(__file__).resolve().parent / "offline"
 
 def pytest_configure(config: pytest.Config) -> None:
     """Every process the tests start (nbval's kernels included) imports the offline guard."""
-    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(OFFLINE), os.environ.get("PYTHONPATH")]))
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(OFFLINE), os.environ.get("PYTHONPATH")])
+    )
     os.environ.setdefault("MPLBACKEND", "agg")
 
 

@@ -41,13 +41,16 @@ def test_a_broken_cell_is_named_precisely(set_cell, table, line, column, value, 
 def test_a_renamed_column_breaks_the_header(data_copy):
     path = data_copy / "countries.csv"
     path.write_text(path.read_text().replace("official_name", "long_name", 1))
-    with pytest.raises(helpers.DataError, match=r"data/countries.csv, line 1, column 'official_name', value 'long_name': .*\[rule: header\]"):
+    where = "data/countries.csv, line 1, column 'official_name', value 'long_name'"
+    with pytest.raises(helpers.DataError, match=rf"{where}: .*\[rule: header\]"):
         helpers.load("countries", data_dir=data_copy)
 
 
 def test_a_missing_file_is_named(data_copy):
     (data_copy / "countries.csv").unlink()
-    with pytest.raises(helpers.DataError, match=r"data/countries.csv: listed .* missing \[rule: file\]"):
+    with pytest.raises(
+        helpers.DataError, match=r"data/countries.csv: listed .* missing \[rule: file\]"
+    ):
         helpers.load("sources", data_dir=data_copy)
 
 
@@ -66,7 +69,9 @@ def test_every_problem_is_reported_at_once(set_cell):
 
 def test_loading_never_writes_to_the_data_folder(data_copy):
     def digest() -> dict[str, str]:
-        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(data_copy.iterdir())}
+        return {
+            p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(data_copy.iterdir())
+        }
 
     before = digest()
     for name in helpers.tables(data_dir=data_copy):

@@ -1,6 +1,7 @@
 """Shared helpers of the CIS notebook collection: the one place that reads data/.
 
-- ``tables()``, ``load(name)``, ``describe()``, ``schema(name)``: the data package, validated and typed;
+- ``tables()``, ``load(name)``, ``describe()``, ``schema(name)``: the data package, checked
+  and typed;
 - ``DataError``: raised, naming file, line, column, value and rule, when a table breaks a rule;
 - ``style``: theme, status palette and the source line under every chart;
 - ``notebooks()``, ``contents()``: the collection's notebooks, described from their first cells.

@@ -79,7 +79,9 @@ def _package(folder: Path) -> dict[str, pd.DataFrame]:
         path = folder / resource["path"]
         shown = f"{folder.name}/{resource['path']}"
         if not path.is_file():
-            problems.append(Problem(shown, 0, "", "", "file", "listed in the descriptor but missing"))
+            problems.append(
+                Problem(shown, 0, "", "", "file", "listed in the descriptor but missing")
+            )
             continue
         header, rows = read_rows(path)
         problems += check_table(shown, header, rows, resource["schema"])
@@ -97,7 +99,9 @@ def _package(folder: Path) -> dict[str, pd.DataFrame]:
 def _unlisted_files(folder: Path, resources: list[dict[str, Any]]) -> list[Problem]:
     listed = {r["path"] for r in resources}
     return [
-        Problem(f"{folder.name}/{p.name}", 0, "", "", "file", "CSV file not described in the descriptor")
+        Problem(
+            f"{folder.name}/{p.name}", 0, "", "", "file", "CSV file not described in the descriptor"
+        )
         for p in sorted(folder.glob("*.csv"))
         if p.name not in listed
     ]

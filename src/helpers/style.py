@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import matplotlib as mpl
+import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
@@ -65,7 +66,7 @@ def source_line(source_ids: Iterable[str]) -> str:
     parts = []
     for source_id in dict.fromkeys(source_ids):
         row = sources.loc[source_id]
-        when = "" if row.isna()["date"] else f", {_shown_date(row['date'], row['date_precision'])}"
+        when = "" if row.isna()["date"] else f", {format_date(row['date'], row['date_precision'])}"
         parts.append(f"{row['publisher']}, “{row['title']}”{when}")
     label = "Source" if len(parts) == 1 else "Sources"
     return f"{label}: " + "; ".join(parts)
@@ -77,6 +78,14 @@ def add_source(fig: Figure, source_ids: Iterable[str], note: str = "") -> None:
     fig.text(0.01, -0.01, text, ha="left", va="top", fontsize=8, color=INK, wrap=True)
 
 
-def _shown_date(date: object, precision: str) -> str:
-    formats = {"day": "%d %b %Y", "month": "%b %Y", "year": "%Y"}
-    return date.strftime(formats[precision])  # type: ignore[attr-defined]
+def format_date(date: pd.Timestamp, precision: str) -> str:
+    """A date written to its precision: '25 Dec 2024', 'Dec 2022' or '1993'; '' when missing."""
+    if pd.isna(date):
+        return ""
+    return date.strftime({"day": "%d %b %Y", "month": "%b %Y", "year": "%Y"}[precision])
+
+
+def dates_shown(frame: pd.DataFrame, column: str = "date") -> pd.Series:
+    """A date column written to the precision given in its companion column."""
+    pairs = zip(frame[column], frame[f"{column}_precision"], strict=True)
+    return pd.Series([format_date(d, p) for d, p in pairs], index=frame.index, dtype="string")

@@ -102,7 +102,9 @@ def check_foreign_keys(
             if all(value) and value not in known:
                 detail = f"no row of {target!r} has {', '.join(key['reference']['fields'])} = it"
                 problems.append(
-                    Problem(path, line, ",".join(key["fields"]), ",".join(value), "foreign key", detail)
+                    Problem(
+                        path, line, ",".join(key["fields"]), ",".join(value), "foreign key", detail
+                    )
                 )
     return problems
 
@@ -116,7 +118,9 @@ def _header_problem(path: str, header: Sequence[str], names: Sequence[str]) -> P
     return Problem(path, 1, expected, found, "header", detail)
 
 
-def _check_cell(path: str, line: int, row: dict[str, str], field: Mapping[str, Any]) -> Iterator[Problem]:
+def _check_cell(
+    path: str, line: int, row: dict[str, str], field: Mapping[str, Any]
+) -> Iterator[Problem]:
     name, value = field["name"], row.get(field["name"], "")
     rules = field.get("constraints", {})
     if value == "":
@@ -146,7 +150,9 @@ def _check_unique(
             value = tuple(row.get(c, "") for c in columns)
             if value in first_line:
                 detail = f"duplicates line {first_line[value]}"
-                problems.append(Problem(path, line, ",".join(columns), ",".join(value), rule, detail))
+                problems.append(
+                    Problem(path, line, ",".join(columns), ",".join(value), rule, detail)
+                )
             else:
                 first_line[value] = line
     return problems
@@ -161,7 +167,9 @@ def _check_precision(path: str, rows: Sequence[Row], names: Sequence[str]) -> li
             detail = _precision_mismatch(date, precision)
             if detail:
                 detail = f"{detail} ({date_col} is {date!r})"
-                problems.append(Problem(path, line, precision_col, precision, "date precision", detail))
+                problems.append(
+                    Problem(path, line, precision_col, precision, "date precision", detail)
+                )
     return problems
 
 

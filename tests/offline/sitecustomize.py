@@ -8,7 +8,11 @@ import ipaddress
 import socket
 
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", ""}
-_connect, _connect_ex, _getaddrinfo = socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo
+_connect, _connect_ex, _getaddrinfo = (
+    socket.socket.connect,
+    socket.socket.connect_ex,
+    socket.getaddrinfo,
+)
 
 
 class NetworkBlockedError(ConnectionRefusedError):
