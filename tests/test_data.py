@@ -1,0 +1,77 @@
+"""The data package's own hygiene: provenance on every fact, documented columns, current names,
+and agreement with an independent dataset (country_converter)."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pandas as pd
+import pytest
+
+import helpers
+
+OUTDATED_NAMES = ("Byelorussia", "Moldavia", "Kirghizia", "Kirgizia", "Turkmenia", "USSR")
+
+
+def _resources() -> list[dict]:
+    return [{"name": n, "schema": helpers.schema(n)} for n in helpers.tables()]
+
+
+@pytest.mark.parametrize("table", [t for t in helpers.tables() if t != "sources"])
+def test_every_fact_table_cites_sources_by_foreign_key(table):
+    schema = helpers.schema(table)
+    source_columns = [f["name"] for f in schema["fields"] if f["name"].endswith("source_id")]
+    assert "source_id" in source_columns
+    keyed = {
+        k["fields"][0]
+        for k in schema.get("foreignKeys", [])
+        if k["reference"]["resource"] == "sources"
+    }
+    assert set(source_columns) <= keyed, f"{table}: every *source_id column is a foreign key"
+    for column in source_columns:
+        required = next(f for f in schema["fields"] if f["name"] == column)["constraints"]
+        assert required.get("required"), f"{table}.{column} must be required: no source, no row"
+
+
+def test_every_column_is_documented():
+    for resource in _resources():
+        for field in resource["schema"]["fields"]:
+            assert field.get("description"), (
+                f"{resource['name']}.{field['name']} has no description"
+            )
+
+
+def test_every_source_is_cited_or_is_the_collection_s_own():
+    cited = set()
+    for table in helpers.tables():
+        frame = helpers.load(table)
+        for column in [c for c in frame.columns if c.endswith("source_id") and table != "sources"]:
+            cited |= set(frame[column].dropna())
+    unused = set(helpers.load("sources")["source_id"]) - cited
+    starting_documents = {s for s in unused if not s.startswith(("coco-", "wikipedia-"))}
+    assert unused == starting_documents, (
+        f"sources nobody cites: {sorted(unused - starting_documents)}"
+    )
+
+
+def test_country_names_are_current():
+    countries = helpers.load("countries")
+    for column in ("name", "official_name"):
+        for outdated in OUTDATED_NAMES:
+            assert not countries[column].str.contains(outdated).any(), f"{outdated} in {column}"
+
+
+def test_fifteen_post_soviet_states():
+    assert helpers.load("countries")["post_soviet"].sum() == 15
+
+
+def test_countries_agree_with_country_converter():
+    """Names and regions as shipped in country_converter's data file (read directly: coco 1.3.2
+    itself fails to import its data under pandas 3, because Namibia's ISO2 'NA' becomes NaN)."""
+    tsv = resources.files("country_converter") / "country_data.tsv"
+    with resources.as_file(tsv) as path:
+        coco = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False).set_index("ISO3")
+    ours = helpers.load("countries").set_index("iso3")[["name", "official_name", "region"]]
+    theirs = coco.loc[list(ours.index), ["name_short", "name_official", "UNregion"]]
+    theirs.columns = ours.columns
+    assert ours.astype(str).to_dict("index") == theirs.to_dict("index")

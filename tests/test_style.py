@@ -1,0 +1,79 @@
+"""The shared palette stays distinguishable for colour-blind readers; source lines name sources."""
+
+from __future__ import annotations
+
+import itertools
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from helpers import style
+
+# Machado, Oliveira & Fernandes (2009), severity 1.0, applied to linear RGB.
+SIMULATIONS = {
+    "normal vision": np.eye(3),
+    "protanopia": [
+        [0.152286, 1.052583, -0.204868],
+        [0.114503, 0.786281, 0.099216],
+        [-0.003882, -0.048116, 1.051998],
+    ],
+    "deuteranopia": [
+        [0.367322, 0.860646, -0.227968],
+        [0.280085, 0.672501, 0.047413],
+        [-0.011820, 0.042940, 0.968881],
+    ],
+    "tritanopia": [
+        [1.255528, -0.076749, -0.178779],
+        [-0.078411, 0.930809, 0.147602],
+        [0.004733, 0.691367, 0.303900],
+    ],
+}
+MIN_DELTA_E = 15  # CIE76 difference between any two statuses; ~2.3 is just noticeable
+
+
+def _linear(hex_colour: str) -> np.ndarray:
+    srgb = np.array([int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)])
+    return np.where(srgb <= 0.04045, srgb / 12.92, ((srgb + 0.055) / 1.055) ** 2.4)
+
+
+def _lab(linear: np.ndarray) -> np.ndarray:
+    to_xyz = np.array(
+        [[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]
+    )
+    xyz = to_xyz @ np.clip(linear, 0, 1) / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(xyz > 0.008856, np.cbrt(xyz), 7.787 * xyz + 16 / 116)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+@pytest.mark.parametrize("vision", SIMULATIONS)
+def test_statuses_stay_distinct(vision):
+    seen = {
+        s: _lab(np.asarray(SIMULATIONS[vision]) @ _linear(c))
+        for s, c in style.STATUS_COLOURS.items()
+    }
+    for a, b in itertools.combinations(seen, 2):
+        assert np.linalg.norm(seen[a] - seen[b]) >= MIN_DELTA_E, f"{a} and {b} under {vision}"
+
+
+def test_participation_is_drawn_over_status_not_as_new_colours():
+    assert set(style.PARTICIPATION_LOOK) == {"full", "partial", "none"}
+    assert all(set(look) == {"alpha", "hatch"} for look in style.PARTICIPATION_LOOK.values())
+
+
+def test_source_line_names_publisher_title_and_date():
+    line = style.source_line(["kremlin-2024-12-25-informal-cis-meeting"])
+    assert line == (
+        "Source: Official website of the President of Russia, "
+        "“Informal CIS heads of state meeting”, 25 Dec 2024"
+    )
+
+
+def test_add_source_writes_under_the_figure():
+    fig, _ = plt.subplots()
+    style.add_source(fig, ["grokipedia-cis-2025-11", "coco-1.3.2"], note="Note: a test.")
+    [text] = fig.texts
+    assert text.get_text().startswith("Sources: Grokipedia") and text.get_text().endswith(
+        "Note: a test."
+    )
+    plt.close(fig)
