@@ -61,7 +61,7 @@ def test_an_undescribed_file_is_named(data_copy):
 
 
 def test_every_problem_is_reported_at_once(set_cell):
-    set_cell("countries", 2, "iso3", "xx")
+    set_cell("sources", 2, "kind", "blog")
     folder = set_cell("countries", 3, "region", "Mars")
     with pytest.raises(helpers.DataError, match=r"^2 problem\(s\)"):
         helpers.load("countries", data_dir=folder)
@@ -94,7 +94,7 @@ def test_load_returns_a_fresh_copy_each_time():
 
 
 def test_an_unknown_table_lists_the_known_ones():
-    with pytest.raises(KeyError, match="known: \\['countries', 'sources'"):
+    with pytest.raises(KeyError, match=r"known: \[.*'countries'.*'sources'"):
         helpers.load("members")
 
 

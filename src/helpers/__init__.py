@@ -3,6 +3,8 @@
 - ``tables()``, ``load(name)``, ``describe()``, ``schema(name)``: the data package, checked
   and typed;
 - ``DataError``: raised, naming file, line, column, value and rule, when a table breaks a rule;
+- ``status_on(date)``, ``status_timeline()``, ``in_cis_on(date)``, ``as_of()``: who was in the CIS,
+  on what terms (de jure ``legal_status``, de facto ``participation``), on any date;
 - ``style``: theme, status palette and the source line under every chart;
 - ``notebooks()``, ``contents()``: the collection's notebooks, described from their first cells.
 """
@@ -10,16 +12,21 @@
 from . import style
 from .catalogue import contents, notebooks
 from .load import DATA_DIR, describe, load, schema, tables
+from .membership import as_of, in_cis_on, status_on, status_timeline
 from .validate import DataError
 
 __all__ = [
     "DATA_DIR",
     "DataError",
+    "as_of",
     "contents",
     "describe",
+    "in_cis_on",
     "load",
     "notebooks",
     "schema",
+    "status_on",
+    "status_timeline",
     "style",
     "tables",
 ]

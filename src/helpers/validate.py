@@ -96,6 +96,8 @@ def check_foreign_keys(
     problems = []
     for key in schema.get("foreignKeys", []):
         target = key["reference"]["resource"]
+        if target not in tables:
+            continue  # a missing table is reported on its own
         known = {tuple(r[c] for c in key["reference"]["fields"]) for _, r in tables[target]}
         for line, row in rows:
             value = tuple(row[c] for c in key["fields"])

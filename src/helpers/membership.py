@@ -1,0 +1,100 @@
+"""Who was in the CIS, on what terms, on any date: the status model and queries over it.
+
+The model is the ``status_changes`` table: one row each time a post-Soviet state's legal status
+(de jure) or participation (de facto) changes, citing the claim it follows. Everything here is
+computed from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+
+from .load import load
+from .validate import DataError, Problem
+
+FOUNDING_DAY = pd.Timestamp("1991-12-08")  # the Belavezha Agreement: the CIS's first day
+LEGAL_STATUSES = ["founding", "member", "associate", "former", "none"]
+PARTICIPATION = ["full", "partial", "none"]
+IN_THE_CIS = ["founding", "member", "associate"]
+MODEL_FILE = "data/status_changes.csv"
+
+
+Folder = str | Path | None
+Day = str | dt.date | pd.Timestamp
+
+
+def as_of(data_dir: Folder = None) -> pd.Timestamp:
+    """The date the data describes: the latest day a source was read."""
+    return load("sources", data_dir)["accessed"].max()
+
+
+def status_timeline(data_dir: Folder = None) -> pd.DataFrame:
+    """Each post-Soviet state's statuses as intervals from 8 Dec 1991 on, without gaps or overlaps.
+
+    Columns: iso3, start, start_precision, end (last day; NaT while still current),
+    legal_status, participation, source_id, basis.
+    """
+    changes = load("status_changes", data_dir)
+    _check_model(changes, load("countries", data_dir))
+    changes = changes.sort_values(["iso3", "date"], ignore_index=True)
+    following = changes.groupby("iso3")["date"].shift(-1)
+    timeline = changes.rename(columns={"date": "start", "date_precision": "start_precision"})
+    timeline.insert(3, "end", following - pd.Timedelta(days=1))
+    return timeline
+
+
+def status_on(date: Day, data_dir: Folder = None) -> pd.DataFrame:
+    """Legal status and participation of every post-Soviet state on `date`, indexed by iso3."""
+    day = _checked_day(date)
+    timeline = status_timeline(data_dir)
+    current = timeline[
+        (timeline["start"] <= day) & (timeline["end"].isna() | (timeline["end"] >= day))
+    ]
+    return current.set_index("iso3")[["legal_status", "participation"]].sort_index()
+
+
+def in_cis_on(date: Day, data_dir: Folder = None) -> list[str]:
+    """ISO3 codes of the states legally in the CIS on `date` (founding, member or associate)."""
+    status = status_on(date, data_dir)
+    return sorted(status.index[status["legal_status"].isin(IN_THE_CIS)])
+
+
+def _checked_day(date: Day) -> pd.Timestamp:
+    try:
+        day = pd.Timestamp(date).normalize()
+    except ValueError as error:
+        raise ValueError(f"not a date: {date!r}") from error
+    today = pd.Timestamp.today().normalize()
+    if not FOUNDING_DAY <= day <= today:
+        raise ValueError(
+            f"{day.date()} is outside the model: it covers {FOUNDING_DAY.date()} (the Belavezha "
+            f"Agreement) to today, {today.date()}"
+        )
+    return day
+
+
+def _check_model(changes: pd.DataFrame, countries: pd.DataFrame) -> None:
+    """Every post-Soviet state, and only those, has a status from the founding day on."""
+    expected = set(countries.loc[countries["post_soviet"], "iso3"])
+    lines = changes.index + 2  # the header is line 1 and load keeps the file's order
+    first = changes.assign(line=lines).sort_values("date").groupby("iso3").first()
+    problems = [
+        Problem(
+            MODEL_FILE, 0, "iso3", iso3, "status model", "a post-Soviet state with no status row"
+        )
+        for iso3 in sorted(expected - set(first.index))
+    ]
+    for iso3, row in first.iterrows():
+        if iso3 not in expected:
+            detail = "not a post-Soviet state in countries.csv"
+            problems.append(Problem(MODEL_FILE, row["line"], "iso3", iso3, "status model", detail))
+        elif row["date"] != FOUNDING_DAY:
+            detail = f"the first status of {iso3} must start on {FOUNDING_DAY.date()}"
+            value = str(row["date"].date())
+            problems.append(Problem(MODEL_FILE, row["line"], "date", value, "status model", detail))
+    if problems:
+        listed = "\n".join(f"  {p}" for p in sorted(problems))
+        raise DataError(f"{len(problems)} problem(s) in the status model:\n{listed}")
