@@ -21,7 +21,6 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["PYTHONPATH"] = os.pathsep.join(
         filter(None, [str(OFFLINE), os.environ.get("PYTHONPATH")])
     )
-    os.environ.setdefault("MPLBACKEND", "agg")
 
 
 @pytest.fixture

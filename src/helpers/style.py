@@ -7,9 +7,11 @@ participation is drawn on top of it (solid, hatched or faded), never with a new 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 
 import matplotlib as mpl
+import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -60,11 +62,25 @@ def status_handles(statuses: Iterable[str] = STATUS_COLOURS) -> list[Patch]:
     return [Patch(facecolor=STATUS_COLOURS[s], label=s) for s in statuses]
 
 
-def source_line(source_ids: Iterable[str]) -> str:
-    """'Source: …' naming each cited publication (publisher, title, date) from the sources table."""
+def source_line(source_ids: Iterable[str], table: str = "") -> str:
+    """'Source: …' naming each cited publication (publisher, title, date) from the sources table.
+
+    With more than three, only the publishers are named and the reader is sent to `table`, whose
+    rows each name their own source.
+    """
     sources = load("sources").set_index("source_id")
+    cited = list(dict.fromkeys(source_ids))
+    if len(cited) > 3:
+        publishers = list(dict.fromkeys(sources.loc[cited, "publisher"]))
+        more = f" and {len(publishers) - 5} more" if len(publishers) > 6 else ""
+        where = f"; each row of data/{table}.csv names its own" if table else ""
+        return (
+            f"Sources: {len(cited)} publications{where}. Among them: "
+            + "; ".join(publishers[:5] if more else publishers)
+            + more
+        )
     parts = []
-    for source_id in dict.fromkeys(source_ids):
+    for source_id in cited:
         row = sources.loc[source_id]
         when = "" if row.isna()["date"] else f", {format_date(row['date'], row['date_precision'])}"
         parts.append(f"{row['publisher']}, “{row['title']}”{when}")
@@ -72,17 +88,31 @@ def source_line(source_ids: Iterable[str]) -> str:
     return f"{label}: " + "; ".join(parts)
 
 
-def add_source(fig: Figure, source_ids: Iterable[str], note: str = "") -> None:
+def add_source(fig: Figure, source_ids: Iterable[str], note: str = "", table: str = "") -> None:
     """Write the source line (and an optional note) under a figure, left-aligned."""
-    text = source_line(source_ids) + (f"\n{note}" if note else "")
-    fig.text(0.01, -0.01, text, ha="left", va="top", fontsize=8, color=INK, wrap=True)
+    text = source_line(source_ids, table) + (f"\n{note}" if note else "")
+    drawn = fig.get_tightbbox()  # in inches: everything drawn so far, tick labels included
+    x, y = drawn.x0 / fig.get_figwidth(), (drawn.y0 - 0.1) / fig.get_figheight()
+    fig.text(x, y, text, ha="left", va="top", fontsize=8, color=INK, wrap=True)
+
+
+def show(fig: Figure) -> None:
+    """Display a finished figure as a PNG (without a '<Figure ...>' text repr), then close it."""
+    from IPython.display import Image, display
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    display(Image(data=buffer.getvalue(), format="png"))
 
 
 def format_date(date: pd.Timestamp, precision: str) -> str:
     """A date written to its precision: '25 Dec 2024', 'Dec 2022' or '1993'; '' when missing."""
     if pd.isna(date):
         return ""
-    return date.strftime({"day": "%d %b %Y", "month": "%b %Y", "year": "%Y"}[precision])
+    return {"day": f"{date.day} {date:%b %Y}", "month": f"{date:%b %Y}", "year": f"{date:%Y}"}[
+        precision
+    ]
 
 
 def dates_shown(frame: pd.DataFrame, column: str = "date") -> pd.Series:

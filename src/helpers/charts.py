@@ -1,0 +1,113 @@
+"""Charts shared by several notebooks: status swimlanes and a tile-grid map of the 15 states.
+
+Legal status sets the colour (``style.STATUS_COLOURS``); participation is drawn over it
+(solid, hatched or faded, ``style.PARTICIPATION_LOOK``), so de jure and de facto read at once.
+"""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.patches import Patch, Rectangle
+
+from . import style
+from .load import load
+
+# Rough geography on a grid: (column, row), row 0 at the top. One tile per state, equal sizes,
+# so that Armenia or Moldova is as visible as Russia.
+TILE_GRID: dict[str, tuple[int, int]] = {
+    "EST": (1, 0),
+    "LVA": (1, 1),
+    "RUS": (3, 1),
+    "LTU": (1, 2),
+    "BLR": (2, 2),
+    "KAZ": (4, 2),
+    "MDA": (1, 3),
+    "UKR": (2, 3),
+    "UZB": (4, 3),
+    "KGZ": (5, 3),
+    "GEO": (2, 4),
+    "AZE": (3, 4),
+    "TKM": (4, 4),
+    "TJK": (5, 4),
+    "ARM": (2, 5),
+}
+LANE_ORDER = ["Eastern Europe", "Western Asia", "Central Asia", "Northern Europe"]
+
+
+def lane_order() -> list[str]:
+    """Post-Soviet states by region (Eastern Europe, Caucasus, Central Asia, Baltics), then name."""
+    countries = load("countries")
+    countries = countries[countries["post_soviet"]].assign(
+        rank=lambda c: c["region"].map({r: i for i, r in enumerate(LANE_ORDER)}).astype(int)
+    )
+    return countries.sort_values(["rank", "name"])["iso3"].tolist()
+
+
+def swimlanes(ax: Axes, timeline: pd.DataFrame, until: pd.Timestamp) -> None:
+    """One lane per state, each interval coloured by legal status and styled by participation."""
+    order = lane_order()
+    names = load("countries").set_index("iso3")["name"]
+    for lane, iso3 in enumerate(order):
+        for row in timeline[timeline["iso3"] == iso3].itertuples():
+            end = until if pd.isna(row.end) else min(row.end + pd.Timedelta(days=1), until)
+            _bar(ax, lane, row.start, end, row.legal_status, row.participation)
+    ax.set_yticks(range(len(order)), [names[i] for i in order])
+    ax.set_ylim(len(order) - 0.5, -0.5)
+    ax.xaxis.set_major_locator(mdates.YearLocator(4, month=1, day=1))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.tick_params(axis="y", length=0)
+
+
+def tile_map(ax: Axes, status: pd.DataFrame) -> None:
+    """The 15 states as equal tiles, coloured by legal status and styled by participation."""
+    names = load("countries").set_index("iso3")["name"]
+    for iso3, (col, row) in TILE_GRID.items():
+        legal, participation = status.loc[iso3, ["legal_status", "participation"]]
+        look = style.PARTICIPATION_LOOK[participation]
+        ax.add_patch(
+            Rectangle(
+                (col, -row), 0.94, 0.94, facecolor=style.STATUS_COLOURS[legal], alpha=look["alpha"],
+                hatch=look["hatch"], edgecolor="white", linewidth=1.5,
+            )
+        )  # fmt: skip
+        dark_fill = legal in ("member", "former") and participation != "none"
+        ink = "white" if dark_fill else style.INK
+        ax.text(
+            col + 0.47, -row + 0.58, iso3, ha="center", va="center", fontweight="bold", color=ink
+        )
+        ax.text(
+            col + 0.47, -row + 0.3, names[iso3], ha="center", va="center", fontsize=7, color=ink
+        )
+    ax.set_xlim(0.8, 6.2)
+    ax.set_ylim(-5.2, 1.1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+
+
+def status_legend(ax: Axes, **kwargs: object) -> None:
+    """Legend for legal status (colours) and participation (solid, hatched, faded)."""
+    handles = style.status_handles()
+    for participation, look in style.PARTICIPATION_LOOK.items():
+        handles.append(
+            Patch(
+                facecolor="#999999",
+                alpha=look["alpha"],
+                hatch=look["hatch"],
+                label=f"participation: {participation}",
+            )
+        )
+    ax.legend(handles=handles, **kwargs)
+
+
+def _bar(
+    ax: Axes, lane: int, start: pd.Timestamp, end: pd.Timestamp, legal: str, participation: str
+) -> None:
+    look = style.PARTICIPATION_LOOK[participation]
+    left = mdates.date2num(start)
+    ax.broken_barh(
+        [(left, mdates.date2num(end) - left)], (lane - 0.38, 0.76),
+        facecolors=style.STATUS_COLOURS[legal], alpha=look["alpha"], hatch=look["hatch"],
+        edgecolor="white", linewidth=0.5,
+    )  # fmt: skip

@@ -1,0 +1,44 @@
+"""The founding acts, 1991-1994: what each state did with each act, as one outcome per cell."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from .claims import date_disputes
+from .load import load
+
+# Each recorded action, and the outcome it stands for; strongest outcome first.
+OUTCOME_OF = {
+    "ratified": "bound",
+    "acceded": "bound",
+    "signed": "signed",
+    "attended": "attended",
+    "did-not-ratify": "stayed out",
+    "did-not-sign": "stayed out",
+}
+OUTCOMES = ["bound", "signed", "attended", "stayed out"]
+
+
+def act_outcomes(act_ids: Sequence[str]) -> pd.DataFrame:
+    """One row per post-Soviet state and act: the strongest outcome any source records for it,
+    its earliest date (with precision), and whether sources disagree on the dates of that act
+    for that state.
+    A state with no record for an act has no row."""
+    claims = load("act_participation").dropna(subset=["iso3"])
+    claims = claims[claims["act_id"].isin(act_ids)]
+    claims = claims.assign(
+        outcome=pd.Categorical(claims["action"].map(OUTCOME_OF), categories=OUTCOMES, ordered=True)
+    )
+    strongest = claims.groupby(["act_id", "iso3"], observed=True)["outcome"].transform("min")
+    best = claims[claims["outcome"] == strongest].sort_values("date", kind="stable")
+    columns = ["act_id", "iso3", "outcome", "date", "date_precision"]
+    cells = best.groupby(["act_id", "iso3"], observed=True).first().reset_index()[columns]
+    disputed = date_disputes("act_participation")[["act_id", "iso3"]].drop_duplicates()
+    keys = set(zip(disputed["act_id"], disputed["iso3"], strict=True))
+    cells["disputed"] = [
+        (a, i) in keys for a, i in zip(cells["act_id"], cells["iso3"], strict=True)
+    ]
+    cells["act_id"] = pd.Categorical(cells["act_id"], categories=list(act_ids))
+    return cells.sort_values(["act_id", "iso3"], ignore_index=True)
