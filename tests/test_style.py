@@ -8,6 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
+import helpers
 from helpers import style
 
 # Machado, Oliveira & Fernandes (2009), severity 1.0, applied to linear RGB.
@@ -77,3 +78,20 @@ def test_add_source_writes_under_the_figure():
         "Note: a test."
     )
     plt.close(fig)
+
+
+def test_many_sources_are_summarised_and_point_to_the_table():
+    ids = helpers.load("status_changes")["source_id"]
+    line = style.source_line(ids, table="status_changes")
+    assert line.startswith(
+        f"Sources: {ids.nunique()} publications; each row of data/status_changes.csv"
+    )
+    assert len(line) < 400
+
+
+def test_show_displays_a_png_and_closes_the_figure(monkeypatch):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", shown.append)
+    fig, _ = plt.subplots()
+    style.show(fig)
+    assert shown[0].data.startswith(b"\x89PNG") and not plt.get_fignums()

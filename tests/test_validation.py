@@ -101,3 +101,10 @@ def test_an_unknown_table_lists_the_known_ones():
 def test_a_folder_without_descriptor_is_refused(tmp_path: Path):
     with pytest.raises(helpers.DataError, match="no data package descriptor"):
         helpers.tables(data_dir=tmp_path)
+
+
+def test_an_edited_file_is_read_again(set_cell):
+    folder = set_cell("countries", 2, "name", "Armenia")
+    assert helpers.load("countries", data_dir=folder).loc[0, "name"] == "Armenia"
+    set_cell("countries", 2, "note", "edited while loaded")
+    assert helpers.load("countries", data_dir=folder).loc[0, "note"] == "edited while loaded"

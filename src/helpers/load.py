@@ -1,13 +1,13 @@
 """Read the data package: list its tables and load each one validated and typed.
 
-This is the only module that reads ``data/``. A folder is read and checked once per process;
-later calls get copies of the cached tables.
+This is the only module that reads ``data/``. A folder is read and checked once per process, and
+again only when one of its files changes; later calls get copies of the cached tables.
 """
 
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +21,12 @@ DESCRIPTOR = "datapackage.json"
 
 def tables(data_dir: str | Path | None = None) -> list[str]:
     """The names of the tables in the data package, in the descriptor's order."""
-    return list(_package(_folder(data_dir)))
+    return list(_checked(_folder(data_dir)))
 
 
 def load(name: str, data_dir: str | Path | None = None) -> pd.DataFrame:
     """One table, validated with the whole package and typed (dates, categories, booleans)."""
-    package = _package(_folder(data_dir))
+    package = _checked(_folder(data_dir))
     if name not in package:
         raise KeyError(f"no table {name!r} in the data package; known: {sorted(package)}")
     return package[name].copy()
@@ -35,7 +35,7 @@ def load(name: str, data_dir: str | Path | None = None) -> pd.DataFrame:
 def describe(data_dir: str | Path | None = None) -> pd.DataFrame:
     """The package at a glance: one row per table with its title, size and description."""
     folder = _folder(data_dir)
-    package = _package(folder)
+    package = _checked(folder)
     rows = [
         {
             "table": r["name"],
@@ -61,7 +61,6 @@ def _folder(data_dir: str | Path | None) -> Path:
     return Path(data_dir).resolve() if data_dir is not None else DATA_DIR
 
 
-@cache
 def _descriptor(folder: Path) -> dict[str, Any]:
     path = folder / DESCRIPTOR
     if not path.is_file():
@@ -69,9 +68,16 @@ def _descriptor(folder: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-@cache
-def _package(folder: Path) -> dict[str, pd.DataFrame]:
-    """Read and check every table of a folder, then type them; raise DataError on any problem."""
+def _checked(folder: Path) -> dict[str, pd.DataFrame]:
+    """The folder's typed tables, read again only when a file's size or mtime changes."""
+    files = sorted(p for p in folder.glob("*") if p.suffix in {".csv", ".json"})
+    return _package(folder, tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+
+
+@lru_cache(maxsize=16)
+def _package(folder: Path, stamp: tuple[tuple[str, int, int], ...]) -> dict[str, pd.DataFrame]:
+    """Read and check every table of a folder, then type them; raise DataError on any problem.
+    `stamp` (each file's name, modification time and size) only keys the cache."""
     resources = _descriptor(folder)["resources"]
     raw: dict[str, list[Row]] = {}
     problems: list[Problem] = _unlisted_files(folder, resources)

@@ -1,0 +1,67 @@
+"""Disagreeing sources are found, and only real disagreements: precision is taken into account."""
+
+from __future__ import annotations
+
+import csv
+
+import helpers
+from helpers import claims, founding
+
+
+def _add_event(folder, **values):
+    path = folder / "membership_events.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        columns = next(csv.reader(handle))
+    with path.open("a", newline="", encoding="utf-8") as handle:
+        csv.DictWriter(handle, columns, lineterminator="\n").writerow(values)
+
+
+def _event(event_id, date, precision):
+    return dict(
+        event_id=event_id, iso3="GEO", event="withdrawal-effective", date=date,
+        date_precision=precision, source_id="grokipedia-cis-2025-11", note="test claim",
+    )  # fmt: skip
+
+
+def test_a_new_conflicting_claim_appears(data_copy):
+    assert "withdrawal-effective" not in set(
+        claims.date_disputes("membership_events", data_copy)["event"]
+    )
+    _add_event(data_copy, **_event("GEO-98", "2009-09-01", "day"))
+    disputes = claims.date_disputes("membership_events", data_copy)
+    geo = disputes[disputes["event"] == "withdrawal-effective"]
+    assert "GEO-98" in set(geo["event_id"]) and len(geo) > 1
+
+
+def test_claims_of_different_precision_that_overlap_agree(data_copy):
+    _add_event(data_copy, **_event("GEO-98", "2009-08-01", "month"))
+    _add_event(data_copy, **_event("GEO-99", "2009-01-01", "year"))
+    disputes = claims.date_disputes("membership_events", data_copy)
+    assert "withdrawal-effective" not in set(disputes["event"])
+
+
+def test_recurring_events_are_not_disputes():
+    disputes = claims.date_disputes("membership_events")
+    assert not disputes["event"].isin(["de-jure-member-statement", "denunciation"]).any()
+
+
+def test_known_disagreements_are_found():
+    acts = claims.date_disputes("act_participation")
+    in_force = acts[(acts["act_id"] == "cis-charter-1993") & (acts["action"] == "in-force")]
+    assert {"1993-07-22", "1994-01-22"} <= set(in_force["date"].dt.strftime("%Y-%m-%d"))
+    events = claims.date_disputes("membership_events")
+    tkm = events[(events["iso3"] == "TKM") & (events["event"] == "associate-status")]
+    assert {"grokipedia-cis-2025-11", "mfa-am-cis"} <= set(tkm["source_id"])
+
+
+def test_act_outcomes_take_the_strongest_step():
+    cells = founding.act_outcomes(["cis-charter-1993"]).set_index("iso3")
+    assert cells.loc["RUS", "outcome"] == "bound" and bool(cells.loc["RUS", "disputed"])
+    assert cells.loc["UKR", "outcome"] == "stayed out"
+    assert cells.loc["MDA", "outcome"] == "bound"  # ratified, though it did not sign the decision
+    assert "EST" not in cells.index  # no record is no row
+
+
+def test_the_status_model_cites_only_registered_sources():
+    cited = set(helpers.load("status_changes")["source_id"])
+    assert cited <= set(helpers.load("sources")["source_id"])
