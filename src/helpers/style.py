@@ -28,7 +28,7 @@ STATUS_COLOURS: dict[str, str] = {
 PARTICIPATION_LOOK: dict[str, dict[str, object]] = {
     "full": {"alpha": 1.0, "hatch": None},
     "partial": {"alpha": 0.75, "hatch": "///"},
-    "none": {"alpha": 0.3, "hatch": None},
+    "none": {"alpha": 0.55, "hatch": "xxx"},
 }
 ACCENT = "#E69F00"  # orange: highlights that are not a status
 INK = "#333333"
