@@ -57,8 +57,18 @@ def test_statuses_stay_distinct(vision):
         assert np.linalg.norm(seen[a] - seen[b]) >= MIN_DELTA_E, f"{a} and {b} under {vision}"
 
 
+def _enum(table: str, column: str) -> list[str]:
+    field = next(f for f in helpers.schema(table)["fields"] if f["name"] == column)
+    return field["constraints"]["enum"]
+
+
+def test_one_colour_per_legal_status_of_the_data_package():
+    assert list(style.STATUS_COLOURS) == _enum("status_changes", "legal_status")
+    assert _enum("status_changes", "legal_status") == helpers.membership.LEGAL_STATUSES
+
+
 def test_participation_is_drawn_over_status_not_as_new_colours():
-    assert set(style.PARTICIPATION_LOOK) == {"full", "partial", "none"}
+    assert list(style.PARTICIPATION_LOOK) == _enum("status_changes", "participation")
     assert all(set(look) == {"alpha", "hatch"} for look in style.PARTICIPATION_LOOK.values())
 
 

@@ -17,7 +17,6 @@ from .validate import DataError, Problem
 
 FOUNDING_DAY = pd.Timestamp("1991-12-08")  # the Belavezha Agreement: the CIS's first day
 LEGAL_STATUSES = ["founding", "member", "associate", "former", "none"]
-PARTICIPATION = ["full", "partial", "none"]
 IN_THE_CIS = ["founding", "member", "associate"]
 MODEL_FILE = "data/status_changes.csv"
 

@@ -2,7 +2,7 @@
 
 Colours come from the Okabe-Ito palette, designed to stay distinguishable with the common
 forms of colour-blindness. One colour per legal status, the same in every notebook;
-participation is drawn on top of it (solid, hatched or faded), never with a new colour.
+participation is drawn over it (solid, hatched or cross-hatched and faded), never as a new colour.
 """
 
 from __future__ import annotations
