@@ -3,6 +3,7 @@ and agreement with an independent dataset (country_converter)."""
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 import pandas as pd
@@ -10,6 +11,8 @@ import pytest
 
 import helpers
 
+PROSE_COLUMNS = ("note", "basis", "summary")
+ID_LIKE = re.compile(r"(?<![\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}(?![\w-])")
 OUTDATED_NAMES = ("Byelorussia", "Moldavia", "Kirghizia", "Kirgizia", "Turkmenia", "USSR")
 
 
@@ -41,17 +44,44 @@ def test_every_column_is_documented():
             )
 
 
-def test_every_source_is_cited_or_is_the_collection_s_own():
-    cited = set()
+def _cited_and_mentioned() -> tuple[set[str], set[str]]:
+    """Source ids in *source_id columns, and id-like words in the prose columns."""
+    cited, mentioned = set(), set()
+    for table in [t for t in helpers.tables() if t != "sources"]:
+        frame = helpers.load(table)
+        for column in frame.columns:
+            if column.endswith("source_id"):
+                cited |= set(frame[column].dropna())
+            elif column in PROSE_COLUMNS:
+                for text in frame[column].dropna():
+                    mentioned |= {
+                        w for w in ID_LIKE.findall(text) if w.count("-") >= 3 or re.search(r"\d", w)
+                    }
+    return cited, mentioned
+
+
+def test_every_source_is_cited_by_a_row_or_a_note():
+    cited, _ = _cited_and_mentioned()
+    prose = " ".join(
+        text
+        for table in helpers.tables()
+        for column in PROSE_COLUMNS
+        if column in (frame := helpers.load(table))
+        for text in frame[column].dropna()
+    )
+    uncited = set(helpers.load("sources")["source_id"]) - cited
+    assert {
+        s for s in uncited if not re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", prose)
+    } == set()
+
+
+def test_every_source_named_in_a_note_is_registered():
+    _, mentioned = _cited_and_mentioned()
+    row_ids = set()
     for table in helpers.tables():
         frame = helpers.load(table)
-        for column in [c for c in frame.columns if c.endswith("source_id") and table != "sources"]:
-            cited |= set(frame[column].dropna())
-    unused = set(helpers.load("sources")["source_id"]) - cited
-    starting_documents = {s for s in unused if not s.startswith(("coco-", "wikipedia-"))}
-    assert unused == starting_documents, (
-        f"sources nobody cites: {sorted(unused - starting_documents)}"
-    )
+        row_ids |= {v for c in frame.columns if c.endswith("_id") for v in frame[c].dropna()}
+    assert mentioned - row_ids == set()
 
 
 def test_country_names_are_current():

@@ -84,7 +84,7 @@ def test_timeline_covers_every_state_without_gaps_or_overlaps():
 
 @pytest.mark.parametrize("date", ["1991-12-07", "2999-01-01"])
 def test_dates_outside_the_model_are_refused(date):
-    with pytest.raises(ValueError, match="outside the model: it covers 1991-12-08"):
+    with pytest.raises(ValueError, match="outside the CIS status model: it covers 1991-12-08"):
         helpers.status_on(date)
 
 

@@ -17,6 +17,7 @@ from .load import load
 CLAIM_KEYS: dict[str, list[str]] = {
     "act_participation": ["act_id", "iso3", "action"],
     "membership_events": ["iso3", "event"],
+    "org_events": ["org", "iso3", "event"],
 }
 ONE_OFF_EVENTS = [
     "accession",

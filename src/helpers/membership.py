@@ -47,7 +47,7 @@ def status_timeline(data_dir: Folder = None) -> pd.DataFrame:
 
 def status_on(date: Day, data_dir: Folder = None) -> pd.DataFrame:
     """Legal status and participation of every post-Soviet state on `date`, indexed by iso3."""
-    day = _checked_day(date)
+    day = checked_day(date, FOUNDING_DAY, "the CIS status model")
     timeline = status_timeline(data_dir)
     current = timeline[
         (timeline["start"] <= day) & (timeline["end"].isna() | (timeline["end"] >= day))
@@ -61,16 +61,16 @@ def in_cis_on(date: Day, data_dir: Folder = None) -> list[str]:
     return sorted(status.index[status["legal_status"].isin(IN_THE_CIS)])
 
 
-def _checked_day(date: Day) -> pd.Timestamp:
+def checked_day(date: Day, first: pd.Timestamp, what: str, last: Day | None = None) -> pd.Timestamp:
+    """`date` as a day, if it lies between `first` and `last` (default: today); else ValueError."""
     try:
         day = pd.Timestamp(date).normalize()
     except ValueError as error:
         raise ValueError(f"not a date: {date!r}") from error
-    today = pd.Timestamp.today().normalize()
-    if not FOUNDING_DAY <= day <= today:
+    end = pd.Timestamp.today().normalize() if last is None or pd.isna(last) else pd.Timestamp(last)
+    if not first <= day <= end:
         raise ValueError(
-            f"{day.date()} is outside the model: it covers {FOUNDING_DAY.date()} (the Belavezha "
-            f"Agreement) to today, {today.date()}"
+            f"{day.date()} is outside {what}: it covers {first.date()} to {end.date()}"
         )
     return day
 

@@ -1,0 +1,67 @@
+"""Who belonged to the CST, CSTO, EAEU, GUAM or the Union State (or the CIS) on any date.
+
+Computed from the ``org_status_changes`` model, where each row names the claim it follows.
+Legal membership and actual participation are kept apart: Armenia is still a CSTO member in
+law while its participation is frozen.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .load import load
+from .membership import Day, Folder, checked_day, in_cis_on
+
+
+def organisations(data_dir: Folder = None) -> pd.DataFrame:
+    """The organisations whose membership the collection follows, with the period covered."""
+    orgs = load("organisations", data_dir)
+    return orgs[orgs["covered_from"].notna()].set_index("org_id")
+
+
+def org_timeline(org: str, data_dir: Folder = None) -> pd.DataFrame:
+    """Each state's status in `org` as intervals (end is the last day; NaT while current)."""
+    covered = _known(org, data_dir)
+    changes = load("org_status_changes", data_dir)
+    changes = changes[changes["org"] == org].sort_values(["iso3", "date"], ignore_index=True)
+    timeline = changes.rename(columns={"date": "start", "date_precision": "start_precision"})
+    end = timeline.groupby("iso3")["start"].shift(-1) - pd.Timedelta(days=1)
+    timeline.insert(4, "end", end.fillna(covered["covered_until"]))
+    return timeline
+
+
+def status_in(org: str, date: Day, data_dir: Folder = None) -> pd.DataFrame:
+    """Status and participation in `org` on `date` of every state with a link to it."""
+    covered = _known(org, data_dir)
+    what = f"the data on {org}"
+    day = checked_day(date, covered["covered_from"], what, covered["covered_until"])
+    timeline = org_timeline(org, data_dir)
+    current = timeline[
+        (timeline["start"] <= day) & (timeline["end"].isna() | (timeline["end"] >= day))
+    ]
+    return current.set_index("iso3")[["status", "participation"]].sort_index()
+
+
+def members_on(organisation: str, date: Day, data_dir: Folder = None) -> set[str]:
+    """ISO3 codes of the legal members of `organisation` on `date`.
+
+    For "CIS" these are the states whose legal status is founding, member or associate.
+    """
+    if organisation == "CIS":
+        _known(organisation, data_dir)
+        return set(in_cis_on(date, data_dir))
+    status = status_in(organisation, date, data_dir)
+    return set(status.index[status["status"] == "member"])
+
+
+def _known(org: str, data_dir: Folder) -> pd.Series:
+    orgs = organisations(data_dir)
+    if org not in orgs.index:
+        known = "; ".join(f"{i} ({_period(row)})" for i, row in orgs.iterrows())
+        raise ValueError(f"unknown organisation {org!r}; the data follows: {known}")
+    return orgs.loc[org]
+
+
+def _period(row: pd.Series) -> str:
+    until = "today" if pd.isna(row["covered_until"]) else f"{row['covered_until']:%Y-%m-%d}"
+    return f"{row['covered_from']:%Y-%m-%d} to {until}"
