@@ -67,6 +67,11 @@ def test_one_colour_per_legal_status_of_the_data_package():
     assert _enum("status_changes", "legal_status") == helpers.membership.LEGAL_STATUSES
 
 
+def test_organisation_statuses_reuse_the_palette():
+    assert list(style.ORG_STATUS_COLOURS) == _enum("org_status_changes", "status")
+    assert set(style.ORG_STATUS_COLOURS.values()) <= set(style.STATUS_COLOURS.values())
+
+
 def test_participation_is_drawn_over_status_not_as_new_colours():
     assert list(style.PARTICIPATION_LOOK) == _enum("status_changes", "participation")
     assert all(set(look) == {"alpha", "hatch"} for look in style.PARTICIPATION_LOOK.values())

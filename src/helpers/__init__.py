@@ -5,7 +5,8 @@
 - ``DataError``: raised, naming file, line, column, value and rule, when a table breaks a rule;
 - ``status_on(date)``, ``status_timeline()``, ``in_cis_on(date)``, ``as_of()``: who was in the CIS,
   on what terms (de jure ``legal_status``, de facto ``participation``), on any date;
-- ``members_on(org, date)``, ``status_in(org, date)``, ``org_timeline(org)``: the CST, CSTO, EAEU,
+- ``members_on(org, date)``, ``status_in(org, date)``, ``org_timeline(org)``,
+  ``joint_timeline(orgs)``: the CST, CSTO, EAEU,
   GUAM and the Union State (and the CIS) on any date;
 - ``style``: theme, status palette and the source line under every chart;
 - ``notebooks()``, ``contents()``: the collection's notebooks, described from their first cells.
@@ -15,7 +16,7 @@ from . import style
 from .catalogue import contents, notebooks
 from .load import DATA_DIR, describe, load, schema, tables
 from .membership import as_of, in_cis_on, status_on, status_timeline
-from .organisations import members_on, org_timeline, status_in
+from .organisations import joint_timeline, members_on, org_timeline, status_in
 from .validate import DataError
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "contents",
     "describe",
     "in_cis_on",
+    "joint_timeline",
     "load",
     "members_on",
     "notebooks",

@@ -45,14 +45,27 @@ def lane_order() -> list[str]:
     return countries.sort_values(["rank", "name"])["iso3"].tolist()
 
 
-def swimlanes(ax: Axes, timeline: pd.DataFrame, until: pd.Timestamp) -> None:
-    """One lane per state, each interval coloured by legal status and styled by participation."""
+def swimlanes(
+    ax: Axes,
+    timeline: pd.DataFrame,
+    until: pd.Timestamp,
+    status: str = "legal_status",
+    band: tuple[float, float] = (-0.38, 0.76),
+) -> None:
+    """One lane per state, each interval coloured by its status and styled by participation.
+
+    `status` names the column to colour by: a CIS legal status, or an organisation status
+    (coloured through ``style.ORG_STATUS_COLOURS``). `band` is the bar's offset and height
+    within the lane, so that two timelines can share one lane.
+    """
     order = lane_order()
     names = load("countries").set_index("iso3")["name"]
+    colours = style.STATUS_COLOURS if status == "legal_status" else style.ORG_STATUS_COLOURS
     for lane, iso3 in enumerate(order):
         for row in timeline[timeline["iso3"] == iso3].itertuples():
             end = until if pd.isna(row.end) else min(row.end + pd.Timedelta(days=1), until)
-            _bar(ax, lane, row.start, end, row.legal_status, row.participation)
+            colour = colours[getattr(row, status)]
+            _bar(ax, lane + band[0], band[1], row.start, end, colour, row.participation)
     ax.set_yticks(range(len(order)), [names[i] for i in order])
     ax.set_ylim(len(order) - 0.5, -0.5)
     ax.xaxis.set_major_locator(mdates.YearLocator(4, month=1, day=1))
@@ -86,9 +99,10 @@ def tile_map(ax: Axes, status: pd.DataFrame) -> None:
     ax.axis("off")
 
 
-def status_legend(ax: Axes, **kwargs: object) -> None:
-    """Legend for legal status (colours) and participation (solid, hatched, faded)."""
-    handles = style.status_handles()
+def status_legend(ax: Axes, colours: dict[str, str] | None = None, **kwargs: object) -> None:
+    """Legend for status (colours; the CIS legal statuses by default) and participation."""
+    colours = colours or style.STATUS_COLOURS
+    handles = [Patch(facecolor=c, label=s) for s, c in colours.items()]
     for participation, look in style.PARTICIPATION_LOOK.items():
         handles.append(
             Patch(
@@ -102,12 +116,12 @@ def status_legend(ax: Axes, **kwargs: object) -> None:
 
 
 def _bar(
-    ax: Axes, lane: int, start: pd.Timestamp, end: pd.Timestamp, legal: str, participation: str
-) -> None:
+    ax: Axes, y: float, height: float, start: pd.Timestamp, end: pd.Timestamp, colour: str,
+    participation: str,
+) -> None:  # fmt: skip
     look = style.PARTICIPATION_LOOK[participation]
     left = mdates.date2num(start)
     ax.broken_barh(
-        [(left, mdates.date2num(end) - left)], (lane - 0.38, 0.76),
-        facecolors=style.STATUS_COLOURS[legal], alpha=look["alpha"], hatch=look["hatch"],
-        edgecolor="white", linewidth=0.5,
+        [(left, mdates.date2num(end) - left)], (y, height), facecolors=colour,
+        alpha=look["alpha"], hatch=look["hatch"], edgecolor="white", linewidth=0.5,
     )  # fmt: skip

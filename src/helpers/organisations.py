@@ -30,6 +30,18 @@ def org_timeline(org: str, data_dir: Folder = None) -> pd.DataFrame:
     return timeline
 
 
+def joint_timeline(orgs: list[str], data_dir: Folder = None) -> pd.DataFrame:
+    """The timelines of successive frameworks (e.g. CST then CSTO) as one: each starts where the
+    previous one's coverage ends."""
+    parts, floor = [], pd.Timestamp.min
+    for org in orgs:
+        timeline = org_timeline(org, data_dir)
+        timeline = timeline[timeline["end"].isna() | (timeline["end"] >= floor)]
+        parts.append(timeline.assign(start=timeline["start"].clip(lower=floor)))
+        floor = _known(org, data_dir)["covered_until"] + pd.Timedelta(days=1)
+    return pd.concat(parts, ignore_index=True)
+
+
 def status_in(org: str, date: Day, data_dir: Folder = None) -> pd.DataFrame:
     """Status and participation in `org` on `date` of every state with a link to it."""
     covered = _known(org, data_dir)

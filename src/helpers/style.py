@@ -14,7 +14,6 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 
 from .load import load
 
@@ -24,6 +23,13 @@ STATUS_COLOURS: dict[str, str] = {
     "associate": "#009E73",  # bluish green
     "former": "#D55E00",  # vermilion: withdrawal took legal effect
     "none": "#BBBBBB",  # grey: never in the CIS
+}
+# Organisation statuses (CST, CSTO, EAEU, ...) drawn with the same palette, by analogy.
+ORG_STATUS_COLOURS: dict[str, str] = {
+    "signatory": STATUS_COLOURS["founding"],  # signed, not yet bound
+    "member": STATUS_COLOURS["member"],
+    "suspended": STATUS_COLOURS["former"],
+    "none": STATUS_COLOURS["none"],
 }
 PARTICIPATION_LOOK: dict[str, dict[str, object]] = {
     "full": {"alpha": 1.0, "hatch": None},
@@ -55,11 +61,6 @@ THEME: dict[str, object] = {
 def apply() -> None:
     """Set the shared theme for every figure drawn after this call."""
     mpl.rcParams.update(THEME)
-
-
-def status_handles(statuses: Iterable[str] = STATUS_COLOURS) -> list[Patch]:
-    """Legend entries for the given legal statuses, in the palette's colours."""
-    return [Patch(facecolor=STATUS_COLOURS[s], label=s) for s in statuses]
 
 
 def source_line(source_ids: Iterable[str], table: str = "") -> str:

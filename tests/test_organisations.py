@@ -1,0 +1,61 @@
+"""members_on answers as the sources say: Uzbekistan in and out of the CSTO, Armenia's freeze."""
+
+from __future__ import annotations
+
+import pytest
+
+import helpers
+
+# (organisation, date, states that are legally members that day)
+KNOWN = [
+    ("CST", "1994-04-19", set()),  # signed in 1992-93, in force 20 Apr 1994
+    ("CST", "1994-04-20", {"ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "RUS", "TJK", "UZB"}),
+    ("CST", "1999-04-20", {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"}),  # three did not renew
+    ("CSTO", "2003-09-18", {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"}),
+    ("CSTO", "2006-08-16", {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "UZB"}),  # Uzbekistan back
+    ("CSTO", "2012-12-18", {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "UZB"}),
+    ("CSTO", "2012-12-19", {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"}),  # suspension granted
+    ("CSTO", "2024-02-22", {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"}),  # Armenia frozen, not out
+    ("EAEU", "2015-01-01", {"BLR", "KAZ", "RUS"}),
+    ("EAEU", "2015-08-06", {"ARM", "BLR", "KAZ", "KGZ", "RUS"}),
+    ("GUAM", "2000-01-01", {"AZE", "GEO", "MDA", "UKR", "UZB"}),
+    ("GUAM", "2005-05-01", {"AZE", "GEO", "MDA", "UKR"}),
+    ("UNION-STATE", "2000-01-26", {"BLR", "RUS"}),
+]
+
+
+@pytest.mark.parametrize(("org", "date", "members"), KNOWN)
+def test_members_on_known_dates(org, date, members):
+    assert helpers.members_on(org, date) == members
+
+
+def test_armenia_s_frozen_participation_is_shown_not_folded_into_membership():
+    armenia = helpers.status_in("CSTO", "2025-12-22").loc["ARM"]
+    assert (armenia["status"], armenia["participation"]) == ("member", "none")
+
+
+@pytest.mark.parametrize("date", ["1992-01-01", "2012-06-28", "2024-10-08", "2025-12-22"])
+def test_cis_members_on_agrees_with_status_on(date):
+    status = helpers.status_on(date)
+    legal = status.index[status["legal_status"].isin(["founding", "member", "associate"])]
+    assert helpers.members_on("CIS", date) == set(legal)
+
+
+def test_an_unknown_organisation_lists_the_known_ones():
+    with pytest.raises(
+        ValueError, match=r"unknown organisation 'NATO'; the data follows: CIS \(1991-12-08"
+    ):
+        helpers.members_on("NATO", "2000-01-01")
+
+
+@pytest.mark.parametrize(("org", "date"), [("CST", "2010-01-01"), ("CSTO", "1999-01-01")])
+def test_a_date_outside_the_data_is_refused(org, date):
+    with pytest.raises(ValueError, match=f"outside the data on {org}: it covers"):
+        helpers.members_on(org, date)
+
+
+def test_timelines_have_no_overlaps():
+    for org in ["CST", "CSTO", "EAEU", "GUAM", "UNION-STATE"]:
+        timeline = helpers.org_timeline(org)
+        for _, lane in timeline.groupby("iso3"):
+            assert (lane["start"].iloc[1:].to_numpy() > lane["start"].iloc[:-1].to_numpy()).all()
