@@ -65,3 +65,9 @@ def test_act_outcomes_take_the_strongest_step():
 def test_the_status_model_cites_only_registered_sources():
     cited = set(helpers.load("status_changes")["source_id"])
     assert cited <= set(helpers.load("sources")["source_id"])
+
+
+def test_a_date_range_agrees_with_a_day_inside_it():
+    disputes = claims.date_disputes("summit_claims")
+    assert "formal-2025-10" not in set(disputes["summit_id"])  # 8-10 Oct (004) vs 10 Oct
+    assert "formal-2024-10" in set(disputes["summit_id"])  # 8 Oct (Moscow) vs 11 Oct (Bishkek)

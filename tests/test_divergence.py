@@ -1,0 +1,45 @@
+"""The divergence indicator: scored states come from the status model, components stay in [0, 1],
+and the documented vote scoring holds."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import helpers
+from helpers import divergence
+
+
+@pytest.fixture(scope="module")
+def parts() -> pd.DataFrame:
+    return divergence.components(range(2022, 2026))
+
+
+def test_only_cis_members_and_associates_are_scored(parts):
+    scored = set(parts.index.get_level_values("iso3"))
+    assert {"RUS", "UKR", "GEO", "EST"}.isdisjoint(scored)
+    assert "TKM" in scored  # an associate
+
+
+def test_components_lie_between_zero_and_one(parts):
+    values = parts.stack().dropna()
+    assert values.between(0, 1).all()
+
+
+def test_votes_are_scored_against_russia_s_vote():
+    votes = helpers.load("un_votes").query("resolution == 'A/RES/ES-11/1'").set_index("iso3")
+    distance = divergence.vote_distances(votes.reset_index()).set_axis(votes.index)
+    assert distance["BLR"] == 0.0  # voted as Russia did
+    assert distance["KAZ"] == 0.5  # abstained
+    assert distance["GEO"] == 1.0  # voted the other way
+    assert pd.isna(distance["UKR"])  # not established
+
+
+def test_moldova_missed_every_summit(parts):
+    assert (parts.xs("MDA", level="iso3")["summits missed"] == 1.0).all()
+
+
+def test_the_ranking_is_reported_for_each_component_left_out(parts):
+    table = divergence.sensitivity(parts)
+    assert list(table.index) == ["(none)", *divergence.COMPONENTS]
+    assert table.loc["(none)", "rank correlation with full ranking"] == 1.0
