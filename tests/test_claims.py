@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 
 import helpers
-from helpers import claims, founding
+from helpers import acts, claims
 
 
 def _add_event(folder, **values):
@@ -55,7 +55,7 @@ def test_known_disagreements_are_found():
 
 
 def test_act_outcomes_take_the_strongest_step():
-    cells = founding.act_outcomes(["cis-charter-1993"]).set_index("iso3")
+    cells = acts.act_outcomes(["cis-charter-1993"]).set_index("iso3")
     assert cells.loc["RUS", "outcome"] == "bound" and bool(cells.loc["RUS", "disputed"])
     assert cells.loc["UKR", "outcome"] == "stayed out"
     assert cells.loc["MDA", "outcome"] == "bound"  # ratified, though it did not sign the decision

@@ -58,3 +58,33 @@ def test_opens_with_a_title_and_a_summary(path: Path):
 
 def test_notebooks_are_small_enough_for_nbviewer():
     assert all(p.stat().st_size < 1_000_000 for p in NOTEBOOKS)
+
+
+FIGURE = re.compile(
+    r"(?:(?:USD|US\$|\$)\s*(?P<before>\d[\d,]*(?:\.\d+)?))"
+    r"|(?:(?P<after>\d[\d,]*(?:\.\d+)?)\s*"
+    r"(?:%|per ?cent|percent|bn\b|billion|trillion|million|USD|km2|km²))"
+)
+
+
+def _typed_figures(path: Path) -> set[float]:
+    """Figures with a unit typed into markdown cells (outputs are computed, not typed)."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    text = " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    return {float((m["before"] or m["after"]).replace(",", "")) for m in FIGURE.finditer(text)}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_figures_written_in_markdown_are_in_the_data(path: Path):
+    claims = helpers.load("claims")
+    known = set(claims["value"]) | set(claims["value_max"].dropna())
+    assert _typed_figures(path) <= known, f"{path.name}: figures typed by hand that no claim holds"
+
+
+def test_the_figure_check_catches_a_typed_figure(tmp_path: Path):
+    notebook = {
+        "cells": [{"cell_type": "markdown", "source": ["Trade reached USD 101.5 bn, up 3 %."]}]
+    }
+    path = tmp_path / "04-test.ipynb"
+    path.write_text(json.dumps(notebook))
+    assert _typed_figures(path) == {101.5, 3.0}

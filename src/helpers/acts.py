@@ -1,4 +1,4 @@
-"""The founding acts, 1991-1994: what each state did with each act, as one outcome per cell."""
+"""What each state did with each act (founding, security or economic): one outcome per cell."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .load import load
 OUTCOME_OF = {
     "ratified": "bound",
     "acceded": "bound",
+    "in-force": "bound",  # in force for that state
     "signed": "signed",
     "attended": "attended",
     "did-not-ratify": "stayed out",
