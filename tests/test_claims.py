@@ -71,3 +71,46 @@ def test_a_date_range_agrees_with_a_day_inside_it():
     disputes = claims.date_disputes("summit_claims")
     assert "formal-2025-10" not in set(disputes["summit_id"])  # 8-10 Oct (004) vs 10 Oct
     assert "formal-2024-10" in set(disputes["summit_id"])  # 8 Oct (Moscow) vs 11 Oct (Bishkek)
+
+
+def test_discrepancies_cover_the_contradictions_the_sources_hold():
+    found = claims.discrepancies().groupby(["subject", "property"]).size()
+    expected = [
+        ("TKM", "associate-status"),  # two different years in the encyclopedia article
+        ("UKR", "legal status after withdrawal claim"),  # 'formally withdrew' vs 'legally remains'
+        ("executive-secretary-term", "level"),  # three or five years
+        ("MDA", "payment-stopped"),  # 2023, 2024 or 2025
+        ("intra-cis-trade", "level"),  # 2023 as stated and as implied by 2024
+        ("russia-share-cis-gdp", "share"),  # about 75 % or over 80 %
+        ("2026", "chair"),  # Turkmenistan, or a stripped name
+        ("formal-2025-10", "date"),  # 8-10 or 10 Oct 2025: explained as no contradiction
+    ]
+    assert set(expected) <= set(found.index)
+
+
+def test_a_new_conflicting_claim_appears_in_the_discrepancies(data_copy):
+    path = data_copy / "claims.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        columns = next(csv.reader(handle))
+    row = dict(
+        claim_id="cis-area-test", topic="economy", quantity="cis-area", subject="CIS area",
+        measure="level", value="1", unit="km2", kind="actual", speaker="test",
+        source_id="grokipedia-cis-2025-11",
+    )  # fmt: skip
+    with path.open("a", newline="", encoding="utf-8") as handle:
+        csv.DictWriter(handle, columns, lineterminator="\n").writerow(row)
+    found = claims.discrepancies(data_copy)
+    assert "cis-area" in set(found["subject"])
+    assert set(found.loc[found["subject"] == "cis-area", "verdict"]) == {"unresolved"}
+
+
+def test_every_resolution_names_a_group_of_claims():
+    groups = pd.concat([claims.ledger(), claims.discrepancies()])[["table", "subject", "property"]]
+    keys = set(map(tuple, groups.astype(str).drop_duplicates().to_numpy()))
+    named = set(
+        map(
+            tuple,
+            helpers.load("resolutions")[["table", "subject", "property"]].astype(str).to_numpy(),
+        )
+    )
+    assert named - keys == set()

@@ -56,13 +56,241 @@ def date_disputes(table: str, data_dir: str | Path | None = None) -> pd.DataFram
 def _until(claims: pd.DataFrame) -> list[pd.Timestamp]:
     """The day after the period a claim stands for: its date's precision, or its end date."""
     ends = claims["end_date"] if "end_date" in claims else pd.Series(pd.NaT, index=claims.index)
-    pairs = zip(claims["date"], claims["date_precision"], ends, strict=True)
     return [
-        max(d + _PERIOD[p], e + _PERIOD["day"]) if pd.notna(e) else d + _PERIOD[p]
-        for d, p, e in pairs
+        _day_after(d, p, e)
+        for d, p, e in zip(claims["date"], claims["date_precision"], ends, strict=True)
     ]
+
+
+def _day_after(date: pd.Timestamp, precision: str, end: pd.Timestamp) -> pd.Timestamp:
+    if pd.isna(date):
+        return pd.NaT
+    after = date + _PERIOD[precision]
+    return max(after, end + _PERIOD["day"]) if pd.notna(end) else after
 
 
 def _overlap(group: pd.DataFrame) -> bool:
     """Do all the claimed periods share at least one day?"""
     return bool(group["date"].max() < group["until"].min())
+
+
+# ---------------------------------------------------------------------------------------------
+# The ledger: every dated or quantitative statement as one row, and the discrepancies among them.
+
+LEDGER_COLUMNS = [
+    "table",
+    "subject",
+    "property",
+    "period",
+    "value",
+    "unit",
+    "qualifier",
+    "source_id",
+    "locator",
+]
+IMPLIED_TOLERANCE = 0.02  # a stated level within 2 % of the implied one agrees with it
+
+
+def ledger(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """Every dated or quantitative claim of the data package in one shape, one row per claim."""
+    return _all_claims(data_dir)[LEDGER_COLUMNS]
+
+
+def _all_claims(data_dir) -> pd.DataFrame:
+    """The ledger, with the columns the rules compare (start, until, low, high)."""
+    parts = [
+        _dated(
+            "act_participation",
+            lambda f: f["act_id"] + " " + f["iso3"].fillna("(act)"),
+            "action",
+            data_dir,
+        ),
+        _dated(
+            "membership_events",
+            lambda f: f["iso3"].fillna(f["party"]).fillna("(name stripped)"),
+            "event",
+            data_dir,
+        ),
+        _dated(
+            "org_events",
+            lambda f: f["org"] + " " + f["iso3"].fillna("(organisation)"),
+            "event",
+            data_dir,
+        ),
+        _dated("summit_claims", lambda f: f["summit_id"], None, data_dir),
+        _chairs(data_dir),
+        _quantities(load("claims", data_dir)),
+    ]
+    return pd.concat(parts, ignore_index=True)
+
+
+def discrepancies(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """Claims about the same subject, property and period that cannot all be true, side by side,
+    with the collection's resolution (from the resolutions table) or 'unresolved'.
+
+    Also lists the groups the resolutions table explains as not being contradictions."""
+    claims = _all_claims(data_dir)
+    groups = [
+        *_date_conflicts(claims),
+        *_value_conflicts(claims),
+        *_implied_conflicts(data_dir),
+        *_withdrawal_conflicts(data_dir),
+    ]
+    groups += [
+        g for g in _group(claims[claims["table"] == "chairmanships"]) if g["value"].nunique() > 1
+    ]
+    found = pd.concat(groups, ignore_index=True) if groups else claims.iloc[0:0]
+    explained = _explained(claims, found, data_dir)
+    table = pd.concat([found, explained], ignore_index=True)[LEDGER_COLUMNS].drop_duplicates()
+    return (
+        table.merge(_resolutions(data_dir), on=["table", "subject", "property"], how="left")
+        .fillna({"verdict": "unresolved"})
+        .sort_values(["table", "subject", "property", "period"], kind="stable", ignore_index=True)
+    )
+
+
+def _dated(table: str, subject, prop: str | None, data_dir) -> pd.DataFrame:
+    frame = load(table, data_dir)
+    if table == "membership_events":
+        frame = frame[frame["event"].isin([*ONE_OFF_EVENTS, "de-jure-member-statement"])]
+    return pd.DataFrame(
+        {
+            "table": table, "subject": subject(frame), "property": frame[prop] if prop else "date",
+            "period": "", "value": _shown(frame), "unit": "date", "qualifier": "",
+            "source_id": frame["source_id"], "locator": frame["locator"], "start": frame["date"],
+            "until": _until(frame),
+        }
+    )  # fmt: skip
+
+
+def _chairs(data_dir) -> pd.DataFrame:
+    chairs = load("chairmanships", data_dir)
+    chairs = chairs[chairs["held"].fillna(True).astype(bool)]
+    return pd.DataFrame(
+        {
+            "table": "chairmanships", "subject": chairs["year"].astype(str), "property": "chair",
+            "period": "", "value": chairs["iso3"].fillna("(name stripped)"), "unit": "state",
+            "qualifier": "", "source_id": chairs["source_id"], "locator": chairs["locator"],
+        }
+    )  # fmt: skip
+
+
+def _quantities(claims: pd.DataFrame) -> pd.DataFrame:
+    period = (
+        claims["period_start"].dt.strftime("%Y-%m-%d")
+        + ".."
+        + claims["period_end"].dt.strftime("%Y-%m-%d")
+    )
+    high = claims["value_max"].map(lambda v: f"-{v:g}" if pd.notna(v) else "")
+    return pd.DataFrame(
+        {
+            "table": "claims", "subject": claims["quantity"], "property": claims["measure"],
+            "period": period.fillna(""), "value": claims["value"].map("{:g}".format) + high,
+            "unit": claims["unit"], "qualifier": claims["qualifier"].fillna(""),
+            "source_id": claims["source_id"], "locator": claims["locator"],
+            "low": claims["value"], "high": claims["value_max"].fillna(claims["value"]),
+        }
+    )  # fmt: skip
+
+
+def _shown(frame: pd.DataFrame) -> list[str]:
+    pairs = zip(frame["date"], frame["date_precision"], strict=True)
+    return [
+        d.strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[p]) if pd.notna(d) else ""
+        for d, p in pairs
+    ]
+
+
+def _group(claims: pd.DataFrame) -> list[pd.DataFrame]:
+    return [g for _, g in claims.groupby(["table", "subject", "property", "period"], sort=True)]
+
+
+def _date_conflicts(claims: pd.DataFrame) -> list[pd.DataFrame]:
+    dated = claims[(claims["unit"] == "date") & (claims["property"] != "de-jure-member-statement")]
+    dated = dated.dropna(subset=["start"]).rename(columns={"start": "date"})
+    return [g.rename(columns={"date": "start"}) for g in _group(dated) if not _overlap(g)]
+
+
+def _value_conflicts(claims: pd.DataFrame) -> list[pd.DataFrame]:
+    numbers = claims[claims["table"] == "claims"]
+    groups = [g for _, g in numbers.groupby(["subject", "property", "unit"], sort=True)]
+    conflicts = []
+    for group in groups:
+        periods = set(group["period"]) - {""}
+        for period in periods or {""}:
+            same = group[group["period"].isin([period, ""])]
+            if len(same) > 1 and same["low"].max() > same["high"].min():
+                conflicts.append(same)
+    return conflicts
+
+
+def _implied_conflicts(data_dir) -> list[pd.DataFrame]:
+    """Stated levels against the level implied by the next period's level and growth."""
+    claims = load("claims", data_dir)
+    levels = claims[claims["measure"] == "level"]
+    conflicts = []
+    for growth in claims[claims["measure"] == "growth"].itertuples():
+        base = growth.quantity.removesuffix("-growth")
+        same_period = (levels["period_start"] == growth.period_start) & (
+            levels["period_end"] == growth.period_end
+        )
+        for level in levels[(levels["quantity"] == base) & same_period].itertuples():
+            before = (levels["quantity"] == base) & (
+                levels["period_start"] == level.period_start - pd.DateOffset(years=1)
+            )
+            before &= levels["period_end"] == level.period_end - pd.DateOffset(years=1)
+            implied = level.value / (1 + growth.value / 100)
+            stated = levels[
+                before & ((levels["value"] - implied).abs() > IMPLIED_TOLERANCE * implied)
+            ]
+            if len(stated):
+                derived = stated.iloc[[0]].assign(
+                    value=round(implied, 1), value_max=None, qualifier="implied",
+                    source_id=f"{level.source_id} + {growth.source_id}",
+                    locator=f"derived: {level.value:g} after {growth.value:g} % growth",
+                )  # fmt: skip
+                rows = _quantities(pd.concat([stated, derived], ignore_index=True))
+                rows.loc[rows.index[-1], "source_id"] = derived["source_id"].iloc[0]
+                conflicts.append(rows.assign(table="claims"))
+    return conflicts
+
+
+def _withdrawal_conflicts(data_dir) -> list[pd.DataFrame]:
+    """A claimed withdrawal contradicted by later statements that the state legally remains."""
+    events = load("membership_events", data_dir)
+    conflicts = []
+    for left in events[events["event"] == "withdrawal-effective"].itertuples():
+        later = events[
+            (events["iso3"] == left.iso3) & (events["event"] == "de-jure-member-statement")
+        ]
+        later = later[later["date"] > left.date]
+        if len(later):
+            rows = _dated("membership_events", lambda f: f["iso3"], "event", data_dir)
+            rows = rows.loc[[left.Index, *later.index]].assign(
+                property="legal status after withdrawal claim"
+            )
+            rows["value"] = ["withdrew " + rows["value"].iloc[0]] + [
+                "legally remains " + v for v in rows["value"].iloc[1:]
+            ]
+            conflicts.append(rows)
+    return conflicts
+
+
+def _explained(claims: pd.DataFrame, found: pd.DataFrame, data_dir) -> pd.DataFrame:
+    """The claims of groups the resolutions table explains, though no rule flagged them."""
+    keys = _resolutions(data_dir)[["table", "subject", "property"]]
+    flagged = (
+        found[["table", "subject", "property"]].drop_duplicates() if len(found) else keys.iloc[0:0]
+    )
+    missing = (
+        keys.merge(flagged, how="left", indicator=True)
+        .query("_merge == 'left_only'")
+        .drop(columns="_merge")
+    )
+    return claims.merge(missing, on=["table", "subject", "property"])
+
+
+def _resolutions(data_dir) -> pd.DataFrame:
+    resolutions = load("resolutions", data_dir)
+    columns = ["table", "subject", "property", "verdict", "followed_source_id", "reason"]
+    return resolutions[columns].astype("string")
