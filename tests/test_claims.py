@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 
+import pandas as pd
+
 import helpers
 from helpers import acts, claims
 
