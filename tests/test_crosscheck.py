@@ -1,39 +1,22 @@
-"""The collection against an independent dataset: country_converter's CIS classification.
-
-country_converter 1.3.2 marks "CIS" for some states; it reads as the CIS's full (Charter) members.
-Every disagreement with the status model must be listed, with a reason, in known_differences.
-(country_converter itself is read from its data file: under pandas 3 its own loader fails.)"""
+"""The collection against country_converter: every disagreement is known and explained."""
 
 from __future__ import annotations
 
-from importlib import resources
-
-import pandas as pd
-
 import helpers
-
-
-def _coco() -> pd.DataFrame:
-    with resources.as_file(resources.files("country_converter") / "country_data.tsv") as path:
-        return pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False).set_index("ISO3")
-
-
-def _disagreements() -> set[str]:
-    coco = _coco()
-    status = helpers.status_on(helpers.as_of())
-    theirs = {i for i in status.index if coco.loc[i, "CIS"] == "CIS"}
-    ours = set(status.index[status["legal_status"] == "member"])
-    return theirs ^ ours
+from helpers import crosscheck
 
 
 def test_every_disagreement_with_country_converter_is_known():
-    known = helpers.load("known_differences").query("dataset == 'coco-1.3.2'")
-    assert _disagreements() == set(known["iso3"])
+    assert crosscheck.unexplained(helpers.as_of()) == []
 
 
-def test_the_cross_check_notices_a_new_disagreement(monkeypatch):
-    real = _coco()
-    monkeypatch.setattr(
-        __name__ + "._coco", lambda: real.assign(CIS=real["CIS"].where(real.index != "BLR", ""))
-    )
-    assert "BLR" in _disagreements()
+def test_the_cross_check_notices_a_new_disagreement():
+    data = crosscheck.country_converter_data()
+    data.loc["BLR", "CIS"] = ""
+    assert crosscheck.unexplained(helpers.as_of(), data) == ["BLR"]
+
+
+def test_a_listed_difference_that_no_longer_differs_is_reported():
+    data = crosscheck.country_converter_data()
+    data.loc["KGZ", "CIS"] = "CIS"
+    assert crosscheck.unexplained(helpers.as_of(), data) == ["KGZ"]

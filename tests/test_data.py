@@ -4,12 +4,11 @@ and agreement with an independent dataset (country_converter)."""
 from __future__ import annotations
 
 import re
-from importlib import resources
 
-import pandas as pd
 import pytest
 
 import helpers
+from helpers import crosscheck
 
 PROSE_COLUMNS = ("note", "basis", "summary")
 ID_LIKE = re.compile(r"(?<![\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}(?![\w-])")
@@ -95,11 +94,8 @@ def test_fifteen_post_soviet_states():
 
 
 def test_countries_agree_with_country_converter():
-    """Names and regions as shipped in country_converter's data file (read directly: coco 1.3.2
-    itself fails to import its data under pandas 3, because Namibia's ISO2 'NA' becomes NaN)."""
-    tsv = resources.files("country_converter") / "country_data.tsv"
-    with resources.as_file(tsv) as path:
-        coco = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False).set_index("ISO3")
+    """Names and regions as shipped in country_converter's data file."""
+    coco = crosscheck.country_converter_data()
     ours = helpers.load("countries").set_index("iso3")[["name", "official_name", "region"]]
     theirs = coco.loc[list(ours.index), ["name_short", "name_official", "UNregion"]]
     theirs.columns = ours.columns

@@ -8,12 +8,15 @@
 - ``members_on(org, date)``, ``status_in(org, date)``, ``org_timeline(org)``,
   ``joint_timeline(orgs)``: the CST, CSTO, EAEU,
   GUAM and the Union State (and the CIS) on any date;
+- ``ledger()``, ``discrepancies()``: every dated or quantitative claim in one shape, and the claims
+  that cannot all be true, with the collection's resolution;
 - ``style``: theme, status palette and the source line under every chart;
 - ``notebooks()``, ``contents()``: the collection's notebooks, described from their first cells.
 """
 
 from . import style
 from .catalogue import contents, notebooks
+from .claims import discrepancies, ledger
 from .load import DATA_DIR, describe, load, schema, tables
 from .membership import as_of, in_cis_on, status_on, status_timeline
 from .organisations import joint_timeline, members_on, org_timeline, status_in
@@ -25,8 +28,10 @@ __all__ = [
     "as_of",
     "contents",
     "describe",
+    "discrepancies",
     "in_cis_on",
     "joint_timeline",
+    "ledger",
     "load",
     "members_on",
     "notebooks",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .load import load
+from .load import load, tables
 
 # What identifies "the same thing" in each table of dated claims. Events that recur (statements,
 # denunciations) are left out: several dates for them are several events, not a disagreement.
@@ -89,6 +89,23 @@ LEDGER_COLUMNS = [
     "locator",
 ]
 IMPLIED_TOLERANCE = 0.02  # a stated level within 2 % of the implied one agrees with it
+
+
+def citations(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """How many rows of each table cite each source (in any *source_id column)."""
+    counts = []
+    for table in tables(data_dir):
+        frame = load(table, data_dir)
+        for column in [c for c in frame.columns if c.endswith("source_id") and table != "sources"]:
+            cited = frame[column].dropna().value_counts()
+            counts.append(
+                pd.DataFrame({"source_id": cited.index, "table": table, "rows": cited.to_numpy()})
+            )
+    return (
+        pd.concat(counts, ignore_index=True)
+        .groupby(["source_id", "table"], as_index=False)["rows"]
+        .sum()
+    )
 
 
 def ledger(data_dir: str | Path | None = None) -> pd.DataFrame:
