@@ -6,24 +6,30 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # containers often run as root
 
-.PHONY: lab test notebooks lock clean
+.PHONY: lab test notebooks site bench lock clean
 
 lab: $(READY)  ## open the collection in JupyterLab
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00-index.ipynb
 
-test: $(READY)  ## lint, unit tests and strict nbval over every notebook
-	$(BIN)/ruff check src tests notebooks
+test: $(READY)  ## lint, unit tests, strict nbval over every notebook, the site in a browser
+	$(BIN)/ruff check src tests notebooks tools
 	$(BIN)/pytest
 
 notebooks: $(READY)  ## re-execute every notebook in place, top to bottom
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--NotebookClient.record_timing=False notebooks/*.ipynb
 
+site: $(READY)  ## build the static HTML site into _site/ (open _site/index.html)
+	$(BIN)/python tools/site.py _site
+
+bench: $(READY)  ## measure notebooks, the suite and the floor; write bench/results.md
+	$(BIN)/python tools/bench.py
+
 lock: $(READY)  ## re-pin every installed package into requirements.lock
 	$(BIN)/pip freeze --exclude-editable | grep -v '^cis-notebooks' > requirements.lock
 
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) _site _site-src test-artifacts
 
 $(READY): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -44,13 +44,8 @@ def date_disputes(table: str, data_dir: str | Path | None = None) -> pd.DataFram
     if table == "membership_events":
         claims = claims[claims["event"].isin(ONE_OFF_EVENTS)]
     claims = claims.assign(until=_until(claims))
-    groups = claims.groupby(
-        [claims[k].astype("string").fillna("") for k in keys], observed=True, sort=True
-    )
-    disputed = [group for _, group in groups if not _overlap(group)]
-    if not disputed:
-        return claims.iloc[0:0].drop(columns="until")
-    return pd.concat(disputed).drop(columns="until").sort_values([*keys, "date"], ignore_index=True)
+    disputed = claims[~_overlaps(claims, [claims[k].astype("string").fillna("") for k in keys])]
+    return disputed.drop(columns="until").sort_values([*keys, "date"], ignore_index=True)
 
 
 def _until(claims: pd.DataFrame) -> list[pd.Timestamp]:
@@ -69,9 +64,10 @@ def _day_after(date: pd.Timestamp, precision: str, end: pd.Timestamp) -> pd.Time
     return max(after, end + _PERIOD["day"]) if pd.notna(end) else after
 
 
-def _overlap(group: pd.DataFrame) -> bool:
-    """Do all the claimed periods share at least one day?"""
-    return bool(group["date"].max() < group["until"].min())
+def _overlaps(claims: pd.DataFrame, keys: list) -> pd.Series:
+    """For each claim: do all the periods claimed for the same thing share at least one day?"""
+    groups = claims.groupby(keys, observed=True, sort=False)
+    return groups["date"].transform("max") < groups["until"].transform("min")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -225,7 +221,8 @@ def _group(claims: pd.DataFrame) -> list[pd.DataFrame]:
 def _date_conflicts(claims: pd.DataFrame) -> list[pd.DataFrame]:
     dated = claims[(claims["unit"] == "date") & (claims["property"] != "de-jure-member-statement")]
     dated = dated.dropna(subset=["start"]).rename(columns={"start": "date"})
-    return [g.rename(columns={"date": "start"}) for g in _group(dated) if not _overlap(g)]
+    conflicting = dated[~_overlaps(dated, ["table", "subject", "property", "period"])]
+    return _group(conflicting.rename(columns={"date": "start"}))
 
 
 def _value_conflicts(claims: pd.DataFrame) -> list[pd.DataFrame]:

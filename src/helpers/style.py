@@ -102,7 +102,8 @@ def show(fig: Figure) -> None:
     from IPython.display import Image, display
 
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", bbox_inches="tight", metadata={"Software": None})
+    tight = fig.get_tightbbox().padded(0.1)  # an explicit box: savefig's "tight" would draw twice
+    fig.savefig(buffer, format="png", bbox_inches=tight, metadata={"Software": None})
     plt.close(fig)
     display(Image(data=buffer.getvalue(), format="png"))
 

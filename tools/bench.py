@@ -1,0 +1,123 @@
+"""Benchmark the collection against its floor: `python tools/bench.py` (or `make bench`).
+
+The floor is the cost no analysis code can avoid: as many notebooks as the collection has, each
+only importing pandas, matplotlib, seaborn and helpers, run the same way. Prints a table and
+writes it to bench/results.md, which is committed so that changes show in review.
+"""
+
+from __future__ import annotations
+
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results.md"
+FLOOR = (
+    "import matplotlib.pyplot as plt\nimport pandas as pd\nimport seaborn as sns\n\nimport helpers"
+)
+TARGETS = {"suite / floor": 1.5, "notebook size (MB)": 1.0, "load every table (s)": 0.3}
+
+
+def run_notebook(path: Path) -> float:
+    """Seconds to start a kernel and execute the notebook top to bottom (nothing is written)."""
+    notebook = nbformat.read(path, as_version=4)
+    start = time.perf_counter()
+    NotebookClient(
+        notebook,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    ).execute()
+    return time.perf_counter() - start
+
+
+def run_suite(folder: Path) -> float:
+    """Seconds for strict nbval over every notebook of `folder`, as the test command runs it."""
+    command = [sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider",
+               "--nbval", "--nbval-current-env", str(folder)]  # fmt: skip
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def import_and_load() -> tuple[float, float]:
+    """Seconds for `import helpers`, then for loading every table, in a fresh interpreter."""
+    code = (
+        "import time; t = time.perf_counter(); import helpers; u = time.perf_counter()\n"
+        "for name in helpers.tables(): helpers.load(name)\n"
+        "print(u - t, time.perf_counter() - u)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    )
+    imported, loaded = map(float, result.stdout.split())
+    return imported, loaded
+
+
+def site_build(folder: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "site.py"), str(folder / "_site")],
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    with tempfile.TemporaryDirectory() as scratch:
+        floor_dir = Path(scratch) / "floor"
+        floor_dir.mkdir()
+        for path in notebooks:
+            notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR)])
+            notebook.metadata["kernelspec"] = {
+                "name": "python3",
+                "display_name": "Python 3",
+                "language": "python",
+            }
+            nbformat.write(notebook, floor_dir / path.name)
+        floor_each = sum(run_notebook(p) for p in sorted(floor_dir.glob("*.ipynb"))) / len(
+            notebooks
+        )
+        rows = [(p.name, run_notebook(p), p.stat().st_size / 1e6) for p in notebooks]
+        suite, floor_suite = run_suite(ROOT / "notebooks"), run_suite(floor_dir)
+        site = site_build(Path(scratch))
+    imported, loaded = import_and_load()
+    lines = [
+        "# Benchmark", "",
+        f"One run of `make bench` on {platform.machine()}, Python {platform.python_version()}, "
+        f"{len(notebooks)} notebooks. Times in seconds. Targets: suite at most "
+        f"{TARGETS['suite / floor']} times the floor; each notebook at most "
+        f"{TARGETS['notebook size (MB)']} MB; loading every table at most "
+        f"{TARGETS['load every table (s)']} s.", "",
+        "| notebook | execute (s) | floor (s) | ratio | size (MB) |", "|---|---|---|---|---|",
+    ]  # fmt: skip
+    lines += [
+        f"| {name} | {t:.2f} | {floor_each:.2f} | {t / floor_each:.2f} | {size:.2f} |"
+        for name, t, size in rows
+    ]
+    lines += [
+        "", "| measure | value |", "|---|---|",
+        f"| nbval suite over the notebooks (s) | {suite:.2f} |",
+        f"| nbval suite over the floor notebooks (s) | {floor_suite:.2f} |",
+        f"| suite / floor | {suite / floor_suite:.2f} |",
+        f"| import helpers (pandas and matplotlib included) (s) | {imported:.3f} |",
+        f"| load and check every table (s) | {loaded:.3f} |",
+        f"| site build (s) | {site:.2f} |",
+    ]  # fmt: skip
+    text = "\n".join(lines) + "\n"
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
