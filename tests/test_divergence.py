@@ -43,3 +43,29 @@ def test_the_ranking_is_reported_for_each_component_left_out(parts):
     table = divergence.sensitivity(parts)
     assert list(table.index) == ["(none)", *divergence.COMPONENTS]
     assert table.loc["(none)", "rank correlation with full ranking"] == 1.0
+
+
+CIS_AND_TURKMENISTAN = {"ARM", "AZE", "BLR", "KAZ", "KGZ", "MDA", "RUS", "TJK", "TKM", "UZB"}
+# Absences at the informal December meetings, as the four summit reports give them
+ABSENT = {
+    "informal-2022-12": {"MDA"},
+    "informal-2023-12": {"MDA"},
+    "informal-2024-12": {"ARM", "AZE", "MDA"},  # Aliyev turned back after the Aktau crash
+    "informal-2025-12": {"AZE", "MDA"},  # Aliyev cited his schedule
+}
+
+
+@pytest.mark.parametrize("summit", sorted(ABSENT))
+def test_informal_summit_attendance_is_complete_and_matches_the_reports(summit):
+    rows = helpers.load("summit_attendance").query("summit_id == @summit")
+    assert set(rows["iso3"]) >= CIS_AND_TURKMENISTAN
+    absent = set(rows.loc[~rows["attended"].astype(bool), "iso3"]) & CIS_AND_TURKMENISTAN
+    assert absent == ABSENT[summit]
+
+
+def test_every_vote_is_sourced_or_explicitly_unknown():
+    votes = helpers.load("un_votes")
+    assert len(votes) == 4 * 15  # four resolutions, fifteen post-Soviet states
+    unknown = votes[votes["vote"].isna()]
+    assert unknown["note"].str.startswith("Not established").all()
+    assert votes["source_id"].notna().all()
