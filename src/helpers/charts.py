@@ -1,4 +1,5 @@
-"""Charts shared by several notebooks: status swimlanes and a tile-grid map of the 15 states.
+"""Charts shared by several notebooks: status swimlanes, a tile-grid map of the 15 states, and
+grids of coloured cells (state x act, state x summit, state x resolution).
 
 Legal status sets the colour (``style.STATUS_COLOURS``); participation is drawn over it
 (solid, hatched or faded, ``style.PARTICIPATION_LOOK``), so de jure and de facto read at once.
@@ -97,6 +98,38 @@ def tile_map(ax: Axes, status: pd.DataFrame) -> None:
     ax.set_ylim(-5.2, 1.1)
     ax.set_aspect("equal")
     ax.axis("off")
+
+
+def cell_grid(
+    ax: Axes,
+    values: pd.DataFrame,
+    colours: dict[str, str],
+    labels: pd.DataFrame | None = None,
+    dark: tuple[str, ...] = (),
+    missing: str = "#F2F2F2",
+) -> None:
+    """A grid of coloured cells, one per row and column of `values` (categories), optionally
+    labelled; labels are white on the `dark` categories. Tick labels are the index and columns."""
+    for r, row in enumerate(values.index):
+        for c, column in enumerate(values.columns):
+            value = values.loc[row, column]
+            colour = missing if pd.isna(value) else colours[value]
+            ax.add_patch(Rectangle((c, r), 0.96, 0.92, color=colour))
+            text = "" if labels is None else labels.loc[row, column]
+            if isinstance(text, str) and text:
+                ink = "white" if value in dark else style.INK
+                ax.text(c + 0.48, r + 0.46, text, ha="center", va="center", fontsize=7.5, color=ink)
+    ax.set_xlim(0, len(values.columns))
+    ax.set_ylim(len(values.index), 0)
+    ax.set_xticks([i + 0.48 for i in range(len(values.columns))], values.columns)
+    ax.set_yticks([i + 0.46 for i in range(len(values.index))], values.index)
+    ax.tick_params(length=0)
+    ax.spines[["left", "bottom"]].set_visible(False)
+
+
+def grid_legend(ax: Axes, colours: dict[str, str], **kwargs: object) -> None:
+    """Legend for a cell grid: one patch per category."""
+    ax.legend(handles=[Patch(color=c, label=k) for k, c in colours.items()], **kwargs)
 
 
 def status_legend(ax: Axes, colours: dict[str, str] | None = None, **kwargs: object) -> None:
