@@ -16,10 +16,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+from helpers.catalogue import notebooks
 
-from helpers.catalogue import notebooks  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 CONF = """
 project = "The Commonwealth of Independent States, in data"
