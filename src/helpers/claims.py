@@ -13,14 +13,8 @@ import pandas as pd
 
 from .load import load, tables
 
-# What identifies "the same thing" in each table of dated claims. Events that recur (statements,
-# denunciations) are left out: several dates for them are several events, not a disagreement.
-CLAIM_KEYS: dict[str, list[str]] = {
-    "act_participation": ["act_id", "iso3", "action"],
-    "membership_events": ["iso3", "event"],
-    "org_events": ["org", "iso3", "event"],
-    "summit_claims": ["summit_id"],
-}
+# Membership events that happen once per state; others recur (statements, denunciations), and
+# several dates for them are several events, not a disagreement.
 ONE_OFF_EVENTS = [
     "accession",
     "associate-status",
@@ -38,14 +32,14 @@ _PERIOD = {
 
 
 def date_disputes(table: str, data_dir: str | Path | None = None) -> pd.DataFrame:
-    """The claims of `table` whose dates for the same thing conflict, side by side, one row each."""
-    keys = CLAIM_KEYS[table]
-    claims = load(table, data_dir).dropna(subset=["date"])
-    if table == "membership_events":
-        claims = claims[claims["event"].isin(ONE_OFF_EVENTS)]
-    claims = claims.assign(until=_until(claims))
-    disputed = claims[~_overlaps(claims, [claims[k].astype("string").fillna("") for k in keys])]
-    return disputed.drop(columns="until").sort_values([*keys, "date"], ignore_index=True)
+    """The rows of `table` whose dates for the same thing conflict (the ledger's date rule),
+    grouped together and in date order within each group."""
+    conflicts = _date_conflicts(_all_claims(data_dir))
+    found = pd.concat(conflicts) if conflicts else pd.DataFrame(columns=["table", "row", "start"])
+    found = found[found["table"] == table].sort_values(
+        ["subject", "property", "start"], kind="stable"
+    )
+    return load(table, data_dir).loc[found["row"]].reset_index(drop=True)
 
 
 def _until(claims: pd.DataFrame) -> list[pd.Timestamp]:
@@ -110,7 +104,8 @@ def ledger(data_dir: str | Path | None = None) -> pd.DataFrame:
 
 
 def _all_claims(data_dir) -> pd.DataFrame:
-    """The ledger, with the columns the rules compare (start, until, low, high)."""
+    """The ledger, with the columns the rules compare (start, until, low, high) and each dated
+    claim's row in its own table."""
     parts = [
         _dated(
             "act_participation",
@@ -171,7 +166,7 @@ def _dated(table: str, subject, prop: str | None, data_dir) -> pd.DataFrame:
             "table": table, "subject": subject(frame), "property": frame[prop] if prop else "date",
             "period": "", "value": _shown(frame), "unit": "date", "qualifier": "",
             "source_id": frame["source_id"], "locator": frame["locator"], "start": frame["date"],
-            "until": _until(frame),
+            "until": _until(frame), "row": frame.index,
         }
     )  # fmt: skip
 
@@ -263,9 +258,7 @@ def _implied_conflicts(data_dir) -> list[pd.DataFrame]:
                     source_id=f"{level.source_id} + {growth.source_id}",
                     locator=f"derived: {level.value:g} after {growth.value:g} % growth",
                 )  # fmt: skip
-                rows = _quantities(pd.concat([stated, derived], ignore_index=True))
-                rows.loc[rows.index[-1], "source_id"] = derived["source_id"].iloc[0]
-                conflicts.append(rows.assign(table="claims"))
+                conflicts.append(_quantities(pd.concat([stated, derived], ignore_index=True)))
     return conflicts
 
 
