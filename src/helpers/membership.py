@@ -38,20 +38,13 @@ def status_timeline(data_dir: Folder = None) -> pd.DataFrame:
     """
     changes = load("status_changes", data_dir)
     _check_model(changes, load("countries", data_dir))
-    changes = changes.sort_values(["iso3", "date"], ignore_index=True)
-    following = changes.groupby("iso3")["date"].shift(-1)
-    timeline = changes.rename(columns={"date": "start", "date_precision": "start_precision"})
-    timeline.insert(3, "end", following - pd.Timedelta(days=1))
-    return timeline
+    return intervals(changes, ["iso3"])
 
 
 def status_on(date: Day, data_dir: Folder = None) -> pd.DataFrame:
     """Legal status and participation of every post-Soviet state on `date`, indexed by iso3."""
     day = checked_day(date, FOUNDING_DAY, "the CIS status model")
-    timeline = status_timeline(data_dir)
-    current = timeline[
-        (timeline["start"] <= day) & (timeline["end"].isna() | (timeline["end"] >= day))
-    ]
+    current = on_day(status_timeline(data_dir), day)
     return current.set_index("iso3")[["legal_status", "participation"]].sort_index()
 
 
@@ -59,6 +52,25 @@ def in_cis_on(date: Day, data_dir: Folder = None) -> list[str]:
     """ISO3 codes of the states legally in the CIS on `date` (founding, member or associate)."""
     status = status_on(date, data_dir)
     return sorted(status.index[status["legal_status"].isin(IN_THE_CIS)])
+
+
+def intervals(changes: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Change rows (each with the first day of a new status) as intervals per `by` group: the
+    date becomes start, and end is the day before the group's next change (NaT for the last)."""
+    changes = changes.sort_values([*by, "date"], ignore_index=True)
+    following = changes.groupby(by)["date"].shift(-1)
+    timeline = changes.rename(columns={"date": "start", "date_precision": "start_precision"})
+    timeline.insert(
+        timeline.columns.get_loc("start_precision") + 1, "end", following - pd.Timedelta(days=1)
+    )
+    return timeline
+
+
+def on_day(timeline: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
+    """The intervals of `timeline` that contain `day`."""
+    return timeline[
+        (timeline["start"] <= day) & (timeline["end"].isna() | (timeline["end"] >= day))
+    ]
 
 
 def checked_day(date: Day, first: pd.Timestamp, what: str, last: Day | None = None) -> pd.Timestamp:

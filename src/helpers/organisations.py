@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .load import load
-from .membership import Day, Folder, checked_day, in_cis_on
+from .membership import Day, Folder, checked_day, in_cis_on, intervals, on_day
 
 
 def organisations(data_dir: Folder = None) -> pd.DataFrame:
@@ -23,10 +23,8 @@ def org_timeline(org: str, data_dir: Folder = None) -> pd.DataFrame:
     """Each state's status in `org` as intervals (end is the last day; NaT while current)."""
     covered = _known(org, data_dir)
     changes = load("org_status_changes", data_dir)
-    changes = changes[changes["org"] == org].sort_values(["iso3", "date"], ignore_index=True)
-    timeline = changes.rename(columns={"date": "start", "date_precision": "start_precision"})
-    end = timeline.groupby("iso3")["start"].shift(-1) - pd.Timedelta(days=1)
-    timeline.insert(4, "end", end.fillna(covered["covered_until"]))
+    timeline = intervals(changes[changes["org"] == org], ["iso3"])
+    timeline["end"] = timeline["end"].fillna(covered["covered_until"])
     return timeline
 
 
@@ -47,10 +45,7 @@ def status_in(org: str, date: Day, data_dir: Folder = None) -> pd.DataFrame:
     covered = _known(org, data_dir)
     what = f"the data on {org}"
     day = checked_day(date, covered["covered_from"], what, covered["covered_until"])
-    timeline = org_timeline(org, data_dir)
-    current = timeline[
-        (timeline["start"] <= day) & (timeline["end"].isna() | (timeline["end"] >= day))
-    ]
+    current = on_day(org_timeline(org, data_dir), day)
     return current.set_index("iso3")[["status", "participation"]].sort_index()
 
 
