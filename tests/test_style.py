@@ -110,3 +110,8 @@ def test_show_displays_a_png_and_closes_the_figure(monkeypatch):
     fig, _ = plt.subplots()
     style.show(fig)
     assert shown[0].data.startswith(b"\x89PNG") and not plt.get_fignums()
+
+
+def test_state_names_are_listed_alphabetically_in_prose():
+    assert style.state_names(["RUS", "ARM", "BLR"]) == "Armenia, Belarus and Russia"
+    assert style.state_names({"GEO"}) == "Georgia"

@@ -1,8 +1,9 @@
 """Charts shared by several notebooks: status swimlanes, a tile-grid map of the 15 states, and
 grids of coloured cells (state x act, state x summit, state x resolution).
 
-Legal status sets the colour (``style.STATUS_COLOURS``); participation is drawn over it
-(solid, hatched or faded, ``style.PARTICIPATION_LOOK``), so de jure and de facto read at once.
+Legal status sets the colour (``style.STATUS_COLOURS``); participation is drawn over it (solid,
+hatched, or cross-hatched and faded: ``style.PARTICIPATION_LOOK``), so de jure and de facto read
+at once.
 """
 
 from __future__ import annotations

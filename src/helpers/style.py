@@ -2,7 +2,7 @@
 
 Colours come from the Okabe-Ito palette, designed to stay distinguishable with the common
 forms of colour-blindness. One colour per legal status, the same in every notebook;
-participation is drawn over it (solid, hatched or cross-hatched and faded), never as a new colour.
+participation is drawn over it (solid, hatched, or cross-hatched and faded), never as a new colour.
 """
 
 from __future__ import annotations
@@ -106,6 +106,13 @@ def show(fig: Figure) -> None:
     fig.savefig(buffer, format="png", bbox_inches=tight, metadata={"Software": None})
     plt.close(fig)
     display(Image(data=buffer.getvalue(), format="png"))
+
+
+def state_names(codes: Iterable[str]) -> str:
+    """State names in alphabetical order, written as a list: 'Armenia, Belarus and Russia'."""
+    names = load("countries").set_index("iso3")["name"]
+    listed = sorted(names[c] for c in codes)
+    return ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else "".join(listed)
 
 
 def format_date(date: pd.Timestamp, precision: str) -> str:
