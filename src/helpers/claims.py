@@ -34,7 +34,7 @@ _PERIOD = {
 def date_disputes(table: str, data_dir: str | Path | None = None) -> pd.DataFrame:
     """The rows of `table` whose dates for the same thing conflict (the ledger's date rule),
     grouped together and in date order within each group."""
-    conflicts = _date_conflicts(_all_claims(data_dir))
+    conflicts = _date_conflicts(_dated(table, data_dir))
     found = pd.concat(conflicts) if conflicts else pd.DataFrame(columns=["table", "row", "start"])
     found = found[found["table"] == table].sort_values(
         ["subject", "property", "start"], kind="stable"
@@ -107,25 +107,7 @@ def _all_claims(data_dir) -> pd.DataFrame:
     """The ledger, with the columns the rules compare (start, until, low, high) and each dated
     claim's row in its own table."""
     parts = [
-        _dated(
-            "act_participation",
-            lambda f: f["act_id"] + " " + f["iso3"].fillna("(act)"),
-            "action",
-            data_dir,
-        ),
-        _dated(
-            "membership_events",
-            lambda f: f["iso3"].fillna(f["party"]).fillna("(name stripped)"),
-            "event",
-            data_dir,
-        ),
-        _dated(
-            "org_events",
-            lambda f: f["org"] + " " + f["iso3"].fillna("(organisation)"),
-            "event",
-            data_dir,
-        ),
-        _dated("summit_claims", lambda f: f["summit_id"], None, data_dir),
+        *(_dated(table, data_dir) for table in DATED),
         _chairs(data_dir),
         _quantities(load("claims", data_dir)),
     ]
@@ -157,13 +139,27 @@ def discrepancies(data_dir: str | Path | None = None) -> pd.DataFrame:
     )
 
 
-def _dated(table: str, subject, prop: str | None, data_dir) -> pd.DataFrame:
+# How each table of dated claims enters the ledger: its subject, and the column naming the property.
+DATED = {
+    "act_participation": (lambda f: f["act_id"] + " " + f["iso3"].fillna("(act)"), "action"),
+    "membership_events": (
+        lambda f: f["iso3"].fillna(f["party"]).fillna("(name stripped)"),
+        "event",
+    ),
+    "org_events": (lambda f: f["org"] + " " + f["iso3"].fillna("(organisation)"), "event"),
+    "summit_claims": (lambda f: f["summit_id"], None),
+}
+
+
+def _dated(table: str, data_dir) -> pd.DataFrame:
+    subject, prop = DATED[table]
     frame = load(table, data_dir)
     if table == "membership_events":
         frame = frame[frame["event"].isin([*ONE_OFF_EVENTS, "de-jure-member-statement"])]
+    prop_values = frame[prop].astype(str) if prop else "date"
     return pd.DataFrame(
         {
-            "table": table, "subject": subject(frame), "property": frame[prop] if prop else "date",
+            "table": table, "subject": subject(frame), "property": prop_values,
             "period": "", "value": _shown(frame), "unit": "date", "qualifier": "",
             "source_id": frame["source_id"], "locator": frame["locator"], "start": frame["date"],
             "until": _until(frame), "row": frame.index,
@@ -272,7 +268,7 @@ def _withdrawal_conflicts(data_dir) -> list[pd.DataFrame]:
         ]
         later = later[later["date"] > left.date]
         if len(later):
-            rows = _dated("membership_events", lambda f: f["iso3"], "event", data_dir)
+            rows = _dated("membership_events", data_dir)
             rows = rows.loc[[left.Index, *later.index]].assign(
                 property="legal status after withdrawal claim"
             )
