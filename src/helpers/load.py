@@ -115,15 +115,17 @@ def _unlisted_files(folder: Path, resources: list[dict[str, Any]]) -> list[Probl
 
 def _typed(rows: list[Row], table_schema: dict[str, Any]) -> pd.DataFrame:
     """A DataFrame of checked text cells, each column converted to its schema type."""
-    fields = table_schema["fields"]
-    frame = pd.DataFrame([row for _, row in rows], columns=[f["name"] for f in fields])
-    for field in fields:
-        frame[field["name"]] = _column(frame[field["name"]], field)
-    return frame
+    columns = {
+        f["name"]: _column(
+            pd.Series([row.get(f["name"]) or None for _, row in rows], dtype=object), f
+        )
+        for f in table_schema["fields"]
+    }
+    return pd.DataFrame(columns)
 
 
 def _column(cells: pd.Series, field: dict[str, Any]) -> pd.Series:
-    cells = cells.replace("", None)
+    """One column of text cells (None where empty) as its schema type."""
     enum = field.get("constraints", {}).get("enum")
     kind = field.get("type", "string")
     if enum:
