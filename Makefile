@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # containers often run as root
 
-.PHONY: lab test notebooks site bench lock clean
+.PHONY: lab test notebooks external site bench lock clean
 
 lab: $(READY)  ## open the collection in JupyterLab
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00-index.ipynb
@@ -18,6 +18,9 @@ test: $(READY)  ## lint, unit tests, strict nbval over every notebook, the site 
 notebooks: $(READY)  ## re-execute every notebook in place, top to bottom
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--NotebookClient.record_timing=False notebooks/*.ipynb
+
+external: $(READY)  ## derive the research tables in data/ from the snapshots in data/external/
+	$(BIN)/python tools/external.py
 
 site: $(READY)  ## build the static HTML site into _site/ (open _site/index.html)
 	$(BIN)/python tools/site.py _site

@@ -70,7 +70,9 @@ def test_every_problem_is_reported_at_once(set_cell):
 def test_loading_never_writes_to_the_data_folder(data_copy):
     def digest() -> dict[str, str]:
         return {
-            p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(data_copy.iterdir())
+            str(p): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(data_copy.rglob("*"))
+            if p.is_file()
         }
 
     before = digest()

@@ -10,13 +10,17 @@
   GUAM and the Union State (and the CIS) on any date;
 - ``ledger()``, ``discrepancies()``: every dated or quantitative claim in one shape, and the claims
   that cannot all be true, with the collection's resolution;
+- ``panel()``, ``codebook()``, ``write_panel(folder)``: one row per post-Soviet state and year
+  (status, memberships, GDP, population, trade with Russia, remittances, UN voting agreement);
+- ``unga``: UN General Assembly roll calls and votes, agreement with Russia;
 - ``style``: theme, status palette and the source line under every chart;
 - ``notebooks()``, ``contents()``: the collection's notebooks, described from their first cells.
 """
 
-from . import style
+from . import style, unga
 from .catalogue import contents, notebooks
 from .claims import discrepancies, ledger
+from .country_year import codebook, panel, write_panel
 from .load import DATA_DIR, describe, load, schema, tables
 from .membership import as_of, in_cis_on, status_on, status_timeline
 from .organisations import joint_timeline, members_on, org_timeline, status_in
@@ -26,6 +30,7 @@ __all__ = [
     "DATA_DIR",
     "DataError",
     "as_of",
+    "codebook",
     "contents",
     "describe",
     "discrepancies",
@@ -36,10 +41,13 @@ __all__ = [
     "members_on",
     "notebooks",
     "org_timeline",
+    "panel",
     "schema",
     "status_in",
     "status_on",
     "status_timeline",
     "style",
     "tables",
+    "unga",
+    "write_panel",
 ]

@@ -12,6 +12,7 @@ from importlib import resources
 
 import pandas as pd
 
+from .country_year import panel
 from .load import load
 from .membership import Day, status_on
 
@@ -47,3 +48,54 @@ def unexplained(date: Day, dataset: pd.DataFrame | None = None) -> list[str]:
     """States on which the two disagree without a listed reason (and listed ones that agree)."""
     frame = comparison(date, dataset)
     return sorted(frame.index[~frame["agree"] ^ frame["reason"].notna()])
+
+
+# COW IGO v3 codes against the collection's status on 31 December, 1992-2014.
+COW_IGO = "cow-igo-3.0"
+CIS_AS_COW = {"founding": "full", "member": "full", "associate": "associate"}
+
+
+def cow_igo_differences(igo: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per compared column (cis, csto) and state: the years in which COW IGO's code differs from
+    the collection's (as 'first-last, ...'), their value and ours, and the known reason if any."""
+    igo = load("cow_igo") if igo is None else igo
+    ours = panel().set_index(["iso3", "year"])
+    mine = {
+        "cis": ours["cis_legal_status"].astype(str).map(CIS_AS_COW).fillna("none"),
+        "csto": ours["csto_member"].map({True: "full", False: "none"}),
+    }
+    rows = []
+    for variable, our_code in mine.items():
+        theirs = igo[igo["igo"] == variable].set_index(["iso3", "year"])["status"].astype(str)
+        both = pd.DataFrame({"theirs": theirs, "ours": our_code}).dropna()
+        both = both[both["theirs"] != "not-in-existence"]
+        for iso3, group in both[both["theirs"] != both["ours"]].groupby(level="iso3"):
+            years = group.index.get_level_values("year")
+            rows.append({"variable": variable, "iso3": iso3, "years": _spans(years)})
+    found = pd.DataFrame(rows, columns=["variable", "iso3", "years"])
+    known = load("known_differences").query("dataset == @COW_IGO")
+    return found.merge(
+        known[["variable", "iso3", "years", "reason"]],
+        how="outer",
+        on=["variable", "iso3"],
+        suffixes=("", "_known"),
+    )
+
+
+def cow_igo_unexplained(igo: pd.DataFrame | None = None) -> list[str]:
+    """'variable:iso3' for each difference without a listed reason for exactly those years, and
+    each listed difference that no longer occurs."""
+    frame = cow_igo_differences(igo)
+    bad = frame["years"].isna() | (frame["years"] != frame["years_known"].fillna(""))
+    return sorted(f"{v}:{i}" for v, i in frame.loc[bad, ["variable", "iso3"]].to_numpy())
+
+
+def _spans(years: pd.Index) -> str:
+    """Years as runs, '1993-2014' or '1994, 2008'."""
+    runs: list[list[int]] = []
+    for year in sorted(int(y) for y in years):
+        if runs and year == runs[-1][1] + 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import unga
 from .load import load
 from .membership import status_on
 
@@ -81,7 +82,8 @@ def vote_distances(votes: pd.DataFrame) -> pd.Series:
 
 
 def _vote_distance() -> pd.Series:
-    votes = load("un_votes").dropna(subset=["vote"])
+    votes = unga.ukraine_votes()
+    votes = votes[votes["date"] >= "2022-01-01"].dropna(subset=["vote"])
     distance = vote_distances(votes)
     return distance.groupby([votes["iso3"], votes["date"].dt.year]).mean()
 

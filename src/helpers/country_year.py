@@ -1,0 +1,293 @@
+"""The country-year panel: one row per post-Soviet state and year, from 1992 to the last year
+that has ended by the data's as-of date, joining the status model with the research datasets.
+
+Every column is described in ``CODEBOOK`` (type, unit, source, how it is computed); missing
+values are missing (NaN), never 0. ``write_panel`` saves it with a Frictionless descriptor.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from . import unga
+from .load import load
+from .membership import Folder, as_of, status_timeline
+from .organisations import org_timeline, organisations
+
+FIRST_YEAR = 1992
+
+# name, Table Schema type, unit, source (table or dataset), description
+CODEBOOK: list[tuple[str, str, str, str, str]] = [
+    ("iso3", "string", "", "countries", "ISO 3166-1 alpha-3 code of the state."),
+    ("year", "integer", "", "", "Calendar year; status columns are as on 31 December."),
+    ("cow_code", "integer", "", "countries", "Correlates of War state code."),
+    (
+        "cis_legal_status",
+        "string",
+        "",
+        "status_changes",
+        "De jure status in the CIS on 31 December (helpers.status_on): founding, member, "
+        "associate, former or none.",
+    ),
+    (
+        "cis_participation",
+        "string",
+        "",
+        "status_changes",
+        "De facto participation in the CIS on 31 December: full, partial or none.",
+    ),
+    (
+        "csto_member",
+        "boolean",
+        "",
+        "org_status_changes",
+        "Legal member on 31 December of the Collective Security Treaty (until the CSTO's Charter "
+        "took effect) or of the CSTO (helpers.members_on); false before the treaty.",
+    ),
+    (
+        "eaeu_member",
+        "boolean",
+        "",
+        "org_status_changes",
+        "Legal member of the Eurasian Economic Union on 31 December; false before it existed.",
+    ),
+    (
+        "gdp_usd",
+        "number",
+        "current US$",
+        "indicators (wb-wdi-gdp-2024-10)",
+        "GDP, World Bank WDI NY.GDP.MKTP.CD.",
+    ),
+    (
+        "population",
+        "number",
+        "persons",
+        "indicators (wb-wdi-population-2026)",
+        "Population, World Bank WDI SP.POP.TOTL.",
+    ),
+    (
+        "gdp_per_head_ppp",
+        "number",
+        "2011 international $",
+        "indicators (maddison-2023)",
+        "GDP per head at 2011 PPP, Maddison Project Database 2023.",
+    ),
+    (
+        "remittances_pct_gdp",
+        "number",
+        "% of GDP",
+        "indicators (wb-wdi-remittances-2024)",
+        "Personal remittances received, World Bank WDI BX.TRF.PWKR.DT.GD.ZS.",
+    ),
+    (
+        "trade_usd_m",
+        "number",
+        "million current US$",
+        "trade (cow-trade-4.0)",
+        "Goods exports plus imports with the world, COW Trade 4.0 (to 2014).",
+    ),
+    (
+        "russia_trade_share",
+        "number",
+        "share (0-1)",
+        "trade (cow-trade-4.0)",
+        "Share of the state's goods trade (exports plus imports) that is with Russia: its flows "
+        "with Russia over its flows with the world, COW Trade 4.0 (to 2014); NaN for Russia, and "
+        "NaN where the flows with Russia are 0 both ways (1992-93: the IMF statistics behind COW "
+        "did not yet cover trade among the former Soviet republics).",
+    ),
+    (
+        "un_agreement_russia",
+        "number",
+        "share (0-1)",
+        "un_votes, un_roll_calls",
+        "Share of the year's recorded General Assembly roll calls in which the state voted as "
+        "Russia did, among those in which both voted yes, no or abstain (absences left out); only "
+        "for years whose roll calls are all recorded (helpers.unga.complete_until); NaN for "
+        "Russia.",
+    ),
+    (
+        "un_roll_calls_compared",
+        "integer",
+        "roll calls",
+        "un_votes, un_roll_calls",
+        "Number of roll calls un_agreement_russia rests on.",
+    ),
+    (
+        "un_agreement_russia_ukraine",
+        "number",
+        "share (0-1)",
+        "un_votes, un_roll_calls",
+        "The same share over the year's recorded whole-resolution votes about Ukraine only, in "
+        "every year that has one; NaN for Russia.",
+    ),
+    (
+        "ideal_point",
+        "number",
+        "ideal-point scale",
+        "ideal_points (bsv-ideal-points-2025-07)",
+        "Bailey-Strezhnev-Voeten ideal point from final-passage votes (higher: closer to the "
+        "US-led liberal order).",
+    ),
+    (
+        "ideal_point_distance_russia",
+        "number",
+        "ideal-point scale",
+        "ideal_points",
+        "Absolute distance between the state's ideal point and Russia's that year; 0 for Russia.",
+    ),
+    (
+        "divergence",
+        "number",
+        "score (0-1)",
+        "",
+        "Composite divergence from Moscow (0 aligned, 1 divergent); filled by the alignment "
+        "analysis, NaN until then.",
+    ),
+]
+COLUMNS = [name for name, *_ in CODEBOOK]
+
+
+def last_year(data_dir: Folder = None) -> int:
+    """The last year whose 31 December is on or before the data's as-of date."""
+    day = as_of(data_dir)
+    return day.year if (day.month, day.day) == (12, 31) else day.year - 1
+
+
+def panel(data_dir: Folder = None) -> pd.DataFrame:
+    """One row per post-Soviet state and year, columns as in CODEBOOK."""
+    countries = load("countries", data_dir).query("post_soviet")
+    years = range(FIRST_YEAR, last_year(data_dir) + 1)
+    index = pd.MultiIndex.from_product([countries["iso3"], years], names=["iso3", "year"])
+    frame = pd.DataFrame(index=index)
+    frame["cow_code"] = (
+        countries.set_index("iso3")["cow_code"].reindex(index.get_level_values("iso3")).to_numpy()
+    )
+    frame = frame.join(_cis_status(index, data_dir))
+    frame["csto_member"] = _member(index, ["CST", "CSTO"], data_dir)
+    frame["eaeu_member"] = _member(index, ["EAEU"], data_dir)
+    frame = frame.join(_indicators(data_dir))
+    frame = frame.join(_trade(data_dir))
+    frame = frame.join(_un(data_dir))
+    frame = frame.join(_ideal_points(data_dir))
+    frame["divergence"] = pd.Series(float("nan"), index=index, dtype="Float64")
+    return frame.reset_index()[COLUMNS]
+
+
+def codebook() -> pd.DataFrame:
+    """The panel's columns: type, unit, source and description."""
+    return pd.DataFrame(
+        CODEBOOK, columns=["column", "type", "unit", "source", "description"]
+    ).set_index("column")
+
+
+def write_panel(folder: str | Path, data_dir: Folder = None) -> Path:
+    """Write panel.csv and a Frictionless descriptor (datapackage.json) into `folder`."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    panel(data_dir).to_csv(folder / "panel.csv", index=False, lineterminator="\n")
+    fields = [
+        {
+            "name": name,
+            "type": kind,
+            "description": f"{text} Unit: {unit or 'none'}. Source: {source or 'computed'}.",
+        }
+        for name, kind, unit, source, text in CODEBOOK
+    ]
+    descriptor = {
+        "name": "cis-panel",
+        "title": "Post-Soviet states: country-year panel",
+        "licenses": [{"name": "CC-BY-4.0"}],
+        "resources": [
+            {
+                "name": "panel",
+                "path": "panel.csv",
+                "schema": {"fields": fields, "primaryKey": ["iso3", "year"]},
+            }
+        ],
+    }
+    path = folder / "datapackage.json"
+    path.write_text(json.dumps(descriptor, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def _year_ends(index: pd.MultiIndex) -> pd.DataFrame:
+    frame = index.to_frame(index=False)
+    return frame.assign(day=pd.to_datetime(frame["year"].astype(str) + "-12-31"))
+
+
+def _cis_status(index: pd.MultiIndex, data_dir: Folder) -> pd.DataFrame:
+    timeline = status_timeline(data_dir)
+    current = _containing(_year_ends(index), timeline)
+    return current.set_index(["iso3", "year"])[["legal_status", "participation"]].rename(
+        columns=lambda c: f"cis_{c}"
+    )
+
+
+def _member(index: pd.MultiIndex, orgs: list[str], data_dir: Folder) -> pd.Series:
+    """Legal membership on 31 December in the first of `orgs` whose coverage includes that day."""
+    covered = organisations(data_dir)
+    ends = _year_ends(index)
+    member = pd.Series(False, index=index, dtype="boolean")
+    decided = pd.Series(False, index=index)
+    for org in orgs:
+        period = covered.loc[org]
+        until = period["covered_until"] if pd.notna(period["covered_until"]) else pd.Timestamp.max
+        inside = ((ends["day"] >= period["covered_from"]) & (ends["day"] <= until)).to_numpy()
+        days = ends[inside & ~decided.to_numpy()]
+        rows = _containing(days, org_timeline(org, data_dir))
+        members = rows.loc[rows["status"] == "member", ["iso3", "year"]]
+        member[pd.MultiIndex.from_frame(members)] = True
+        decided[pd.MultiIndex.from_frame(days[["iso3", "year"]])] = True
+    return member
+
+
+def _containing(days: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
+    """For each (iso3, year, day) row, the timeline intervals of that state containing the day."""
+    rows = days.merge(timeline, on="iso3")
+    return rows[
+        (rows["start"] <= rows["day"]) & (rows["end"].isna() | (rows["end"] >= rows["day"]))
+    ]
+
+
+def _indicators(data_dir: Folder) -> pd.DataFrame:
+    table = load("indicators", data_dir)
+    wide = table.pivot(index=["iso3", "year"], columns="indicator", values="value")
+    wide.columns = wide.columns.astype(str)
+    return wide.reindex(
+        columns=["gdp_usd", "population", "gdp_per_head_ppp", "remittances_pct_gdp"]
+    )
+
+
+def _trade(data_dir: Folder) -> pd.DataFrame:
+    table = load("trade", data_dir)
+    total = (table["exports"] + table["imports"]).rename("flows")
+    table = table.assign(flows=total).set_index(["reporter", "year"])
+    world = table.loc[table["partner"] == "WLD", "flows"]
+    russia = table.loc[table["partner"] == "RUS", "flows"].reindex(world.index)
+    share = (russia / world).where((world > 0) & (russia > 0))
+    frame = pd.DataFrame({"trade_usd_m": world, "russia_trade_share": share})
+    return frame.rename_axis(["iso3", "year"])
+
+
+def _un(data_dir: Folder) -> pd.DataFrame:
+    overall = unga.agreement(data_dir=data_dir)
+    years = overall.index.get_level_values("year")
+    overall = overall[years <= unga.complete_until(data_dir)]
+    ukraine = unga.agreement(about="UKR", data_dir=data_dir)["agreement"]
+    return pd.DataFrame(
+        {
+            "un_agreement_russia": overall["agreement"].astype("Float64"),
+            "un_roll_calls_compared": overall["compared"].astype("Int64"),
+        }
+    ).join(ukraine.rename("un_agreement_russia_ukraine").astype("Float64"), how="outer")
+
+
+def _ideal_points(data_dir: Folder) -> pd.DataFrame:
+    points = load("ideal_points", data_dir).set_index(["iso3", "year"])["ideal_point"]
+    russia = points.xs(unga.REFERENCE, level="iso3")
+    distance = (points - russia.reindex(points.index.get_level_values("year")).to_numpy()).abs()
+    return pd.DataFrame({"ideal_point": points, "ideal_point_distance_russia": distance})
