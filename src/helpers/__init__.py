@@ -20,7 +20,7 @@ from .claims import discrepancies, ledger
 from .load import DATA_DIR, describe, load, schema, tables
 from .membership import as_of, in_cis_on, status_on, status_timeline
 from .organisations import joint_timeline, members_on, org_timeline, status_in
-from .validate import DataError
+from .problems import DataError
 
 __all__ = [
     "DATA_DIR",

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .load import load
-from .validate import DataError, Problem
+from .problems import Problem, raise_if_any
 
 FOUNDING_DAY = pd.Timestamp("1991-12-08")  # the Belavezha Agreement: the CIS's first day
 LEGAL_STATUSES = ["founding", "member", "associate", "former", "none"]
@@ -106,6 +106,4 @@ def _check_model(changes: pd.DataFrame, countries: pd.DataFrame) -> None:
             detail = f"the first status of {iso3} must start on {FOUNDING_DAY.date()}"
             value = str(row["date"].date())
             problems.append(Problem(MODEL_FILE, row["line"], "date", value, "status model", detail))
-    if problems:
-        listed = "\n".join(f"  {p}" for p in sorted(problems))
-        raise DataError(f"{len(problems)} problem(s) in the status model:\n{listed}")
+    raise_if_any(problems, "the status model")
