@@ -7,11 +7,11 @@ computed from it.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pandas as pd
 
+from .inputs import Day, checked_day
 from .load import load
 from .problems import Problem, raise_if_any
 
@@ -22,7 +22,6 @@ MODEL_FILE = "data/status_changes.csv"
 
 
 Folder = str | Path | None
-Day = str | dt.date | pd.Timestamp
 
 
 def as_of(data_dir: Folder = None) -> pd.Timestamp:
@@ -71,20 +70,6 @@ def on_day(timeline: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
     return timeline[
         (timeline["start"] <= day) & (timeline["end"].isna() | (timeline["end"] >= day))
     ]
-
-
-def checked_day(date: Day, first: pd.Timestamp, what: str, last: Day | None = None) -> pd.Timestamp:
-    """`date` as a day, if it lies between `first` and `last` (default: today); else ValueError."""
-    try:
-        day = pd.Timestamp(date).normalize()
-    except ValueError as error:
-        raise ValueError(f"not a date: {date!r}") from error
-    end = pd.Timestamp.today().normalize() if last is None or pd.isna(last) else pd.Timestamp(last)
-    if not first <= day <= end:
-        raise ValueError(
-            f"{day.date()} is outside {what}: it covers {first.date()} to {end.date()}"
-        )
-    return day
 
 
 def _check_model(changes: pd.DataFrame, countries: pd.DataFrame) -> None:
