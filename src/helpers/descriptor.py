@@ -71,9 +71,7 @@ def resources(shown: str, descriptor: Any) -> tuple[list[Resource], list[Problem
         listed = []
     found = [r for r in (_resource(entry, i, problems) for i, entry in enumerate(listed)) if r]
     names = [r.name for r in found]
-    problems += [
-        f"resource {n!r}: named twice" for n in sorted({n for n in names if names.count(n) > 1})
-    ]
+    problems += [f"resource {n!r}: named twice" for n in sorted(set(names)) if names.count(n) > 1]
     fields = {r.name: [f["name"] for f in r.fields] for r in found}
     for resource in found:
         problems += _key_problems(resource, fields)
@@ -81,6 +79,8 @@ def resources(shown: str, descriptor: Any) -> tuple[list[Resource], list[Problem
 
 
 def _resource(entry: Any, index: int, problems: list[str]) -> Resource | None:
+    """One resource in a single shape (without fields if its schema is unusable), adding to
+    `problems` what cannot be honoured."""
     if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
         problems.append(f"resource {index + 1}: needs to be an object with a name")
         return None
@@ -99,11 +99,11 @@ def _resource(entry: Any, index: int, problems: list[str]) -> Resource | None:
     schema = entry.get("schema")
     if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
         problems.append(f"{at}: needs a schema (an object) with a list of fields")
-        return None
-    problems += _unknown(f"{at}, schema", schema, SCHEMA_KEYS)
-    if schema.get("missingValues", [""]) != [""]:
-        problems.append(f'{at}: missingValues other than [""] are not supported')
-    fields = [f for i, f in enumerate(schema["fields"]) if _field_ok(at, f, i, problems)]
+        return Resource(name, str(path), [], [], [])
+    problems += _schema_problems(at, schema)
+    fields = [f for i, f in enumerate(schema["fields"]) if _named(at, f, i, problems)]
+    for field in fields:
+        problems += _field_problems(f"{at}, field {field['name']!r}", field)
     names = [f["name"] for f in fields]
     problems += [
         f"{at}: field {n!r} is described twice" for n in sorted(set(names)) if names.count(n) > 1
@@ -114,32 +114,42 @@ def _resource(entry: Any, index: int, problems: list[str]) -> Resource | None:
         problems.append(
             f"{at}: a foreign key needs fields and a reference with resource and fields"
         )
-    return Resource(
-        name, str(path), fields, _names(schema.get("primaryKey", [])), [k for k in keys if k]
-    )
+    primary_key = _names(schema.get("primaryKey", []))
+    return Resource(name, str(path), fields, primary_key, [k for k in keys if k])
 
 
-def _field_ok(at: str, field: Any, index: int, problems: list[str]) -> bool:
-    """Whether a field description can be honoured; adds to `problems` why not."""
-    if not isinstance(field, dict) or not isinstance(field.get("name"), str):
-        problems.append(f"{at}: field {index + 1} needs to be an object with a name")
-        return False
-    before = len(problems)
-    where = f"{at}, field {field['name']!r}"
+def _schema_problems(at: str, schema: dict[str, Any]) -> list[str]:
+    problems = _unknown(f"{at}, schema", schema, SCHEMA_KEYS)
+    if schema.get("missingValues", [""]) != [""]:
+        problems.append(f'{at}: missingValues other than [""] are not supported')
+    if "primaryKey" in schema and not _names(schema["primaryKey"]):
+        problems.append(f"{at}: a primary key is a field name or a list of them")
+    return problems
+
+
+def _named(at: str, field: Any, index: int, problems: list[str]) -> bool:
+    if isinstance(field, dict) and isinstance(field.get("name"), str):
+        return True
+    problems.append(f"{at}: field {index + 1} needs to be an object with a name")
+    return False
+
+
+def _field_problems(where: str, field: dict[str, Any]) -> list[str]:
+    """Why a field's description cannot be honoured, if it cannot."""
     kind = field.get("type", "string")
-    problems += _unknown(where, field, FIELD_KEYS)
+    problems = _unknown(where, field, FIELD_KEYS)
     if kind not in TYPES:
         problems.append(f"{where}: type {kind!r} is not supported; supported: {', '.join(TYPES)}")
     if field.get("format", "default") != "default":
         problems.append(f"{where}: format {field['format']!r} is not supported; only the default")
-    for key in ("trueValues", "falseValues"):
-        values = field.get(key, [""])
-        if (key in field and kind != "boolean") or not _strings(values):
-            problems.append(f"{where}: {key} must be a list of strings, on a boolean field")
+    problems += [
+        f"{where}: {key} must be a list of strings, on a boolean field"
+        for key in ("trueValues", "falseValues")
+        if key in field and (kind != "boolean" or not _strings(field[key]))
+    ]
     rules = field.get("constraints", {})
     if not isinstance(rules, dict):
-        problems.append(f"{where}: constraints must be an object")
-        return False
+        return [*problems, f"{where}: constraints must be an object"]
     problems += _unknown(f"{where}, constraints", rules, set(CONSTRAINTS))
     problems += [
         f"{where}: constraint {key} must be true or false"
@@ -150,7 +160,7 @@ def _field_ok(at: str, field: Any, index: int, problems: list[str]) -> bool:
         problems.append(f"{where}: enum must be a non-empty list of strings")
     if "pattern" in rules:
         problems += _pattern_problems(where, rules["pattern"])
-    return len(problems) == before
+    return problems
 
 
 def _pattern_problems(where: str, pattern: Any) -> list[str]:
@@ -204,7 +214,7 @@ def _key_problems(resource: Resource, fields: Mapping[str, list[str]]) -> list[s
         problems += [
             f"{at}: foreign key names {n!r}, not a field of {key.resource!r}"
             for n in key.reference
-            if n not in fields[key.resource]
+            if n not in fields[key.resource] and fields[key.resource]  # no fields: told already
         ]
         if len(key.fields) != len(key.reference):
             problems.append(
