@@ -4,12 +4,17 @@ column, value and rule."""
 from __future__ import annotations
 
 import hashlib
+import importlib
+import os
+import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import helpers
+
+loader = importlib.import_module("helpers.load")
 
 # (table, CSV line, column, bad value, rule named in the message)
 BROKEN_CELLS = [
@@ -105,8 +110,134 @@ def test_a_folder_without_descriptor_is_refused(tmp_path: Path):
         helpers.tables(data_dir=tmp_path)
 
 
-def test_an_edited_file_is_read_again(set_cell):
+# Rules proven with values that break only that rule
+ONLY_ONE_RULE = [
+    ("sources", 2, "url", "https://example.org x", "pattern"),  # the pattern is anchored at the end
+    ("sources", 2, "url", "see https://example.org", "pattern"),  # and at the start
+    ("sources", 4, "date", "2022-1-05", "type"),  # a date is YYYY-MM-DD
+    ("sources", 4, "date", "2022-02-30", "type"),  # a day that does not exist
+    ("sources", 4, "date", "\u0662022-01-05", "type"),  # ASCII digits only (not Arabic-Indic)
+    ("claims", 2, "value", "1_000", "type"),  # not a number, though float() takes it
+    ("claims", 2, "value", " 12", "type"),
+    ("chairmanships", 2, "year", "2012.0", "type"),  # an integer
+    ("countries", 2, "post_soviet", "yes", "type"),
+]
+
+
+@pytest.mark.parametrize(("table", "line", "column", "value", "rule"), ONLY_ONE_RULE)
+def test_each_rule_on_its_own(set_cell, table, line, column, value, rule):
+    folder = set_cell(table, line, column, value)
+    with pytest.raises(helpers.DataError) as caught:
+        helpers.load(table, data_dir=folder)
+    text = str(caught.value)
+    assert text.startswith("1 problem(s)")
+    assert f"data/{table}.csv, line {line}, column {column!r}, value {value!r}:" in text
+    assert f"[rule: {rule}]" in text
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "says"),
+    [
+        ("2022-12-15", "month", "a month-precise date is written as the 1st of the month"),
+        ("2022-12-01", "year", "a year-precise date is written as 1 January"),
+        ("", "day", "a date and its precision go together (precision is 'day')"),
+    ],
+)
+def test_a_date_and_its_precision_agree(set_cell, date, precision, says):
+    set_cell("sources", 2, "date", date)
+    folder = set_cell("sources", 2, "date_precision", precision)
+    with pytest.raises(helpers.DataError) as caught:
+        helpers.load("sources", data_dir=folder)
+    where = f"data/sources.csv, line 2, column 'date_precision', value {precision!r}"
+    assert f"{where}: {says} (date is {date!r}) [rule: date precision]" in str(caught.value)
+
+
+@pytest.mark.parametrize(("date", "precision"), [("2022-12-01", "month"), ("2022-01-01", "year")])
+def test_a_date_that_agrees_with_its_precision_loads(set_cell, date, precision):
+    set_cell("sources", 2, "date", date)
+    folder = set_cell("sources", 2, "date_precision", precision)
+    assert helpers.load("sources", data_dir=folder).loc[0, "date"] == pd.Timestamp(date)
+
+
+def test_the_message_lists_problems_in_file_and_line_order(set_cell):
+    set_cell("sources", 5, "kind", "blog")
+    set_cell("sources", 3, "kind", "vlog")
+    folder = set_cell("countries", 2, "region", "Mars")
+    with pytest.raises(helpers.DataError) as caught:
+        helpers.tables(data_dir=folder)
+    lines = str(caught.value).splitlines()
+    assert [line.split(",")[:2] for line in lines[1:]] == [
+        ["  data/countries.csv", " line 2"],
+        ["  data/sources.csv", " line 3"],
+        ["  data/sources.csv", " line 5"],
+    ]
+
+
+def test_an_edit_keeping_size_and_mtime_is_read_again(set_cell):
     folder = set_cell("countries", 2, "name", "Armenia")
+    path = folder / "countries.csv"
     assert helpers.load("countries", data_dir=folder).loc[0, "name"] == "Armenia"
-    set_cell("countries", 2, "note", "edited while loaded")
-    assert helpers.load("countries", data_dir=folder).loc[0, "note"] == "edited while loaded"
+    before = path.stat()
+    path.write_bytes(path.read_bytes().replace(b"Armenia,", b"Armenie,", 1))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    assert helpers.load("countries", data_dir=folder).loc[0, "name"] == "Armenie"
+
+
+def test_an_edit_of_the_descriptor_is_read_again(data_copy):
+    path = data_copy / "datapackage.json"
+    assert helpers.describe(data_dir=data_copy).loc["countries", "title"] == "Countries"
+    path.write_text(path.read_text(encoding="utf-8").replace('"Countries"', '"States"', 1))
+    assert helpers.describe(data_dir=data_copy).loc["countries", "title"] == "States"
+
+
+@pytest.fixture
+def digests(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """The content digests the cache computes, as it computes them."""
+    computed: list[bytes] = []
+    original = loader._digest
+
+    def counted(files: dict[str, bytes]) -> bytes:
+        computed.append(original(files))
+        return computed[-1]
+
+    monkeypatch.setattr(loader, "_digest", counted)
+    return computed
+
+
+def test_a_settled_stamp_spares_the_digest(data_copy, digests, monkeypatch):
+    monkeypatch.setattr(loader, "RACY_NS", 0)
+    helpers.load("countries", data_dir=data_copy)
+    helpers.load("countries", data_dir=data_copy)
+    assert len(digests) == 1
+
+
+def test_a_recent_change_is_verified_by_content(data_copy, digests):
+    helpers.load("countries", data_dir=data_copy)  # the files were just copied: racy
+    helpers.load("countries", data_dir=data_copy)
+    assert len(digests) == 2
+
+
+def test_without_a_trustworthy_ctime_every_look_is_by_content(data_copy, digests, monkeypatch):
+    monkeypatch.setattr(loader, "RACY_NS", 0)
+    monkeypatch.setattr(loader, "TRUSTS_CTIME", False)
+    helpers.load("countries", data_dir=data_copy)
+    helpers.load("countries", data_dir=data_copy)
+    assert len(digests) == 2
+
+
+def test_a_changed_stamp_with_the_same_content_keeps_the_tables(data_copy, digests, monkeypatch):
+    monkeypatch.setattr(loader, "RACY_NS", 0)
+    first = loader._checked(data_copy.resolve())
+    (data_copy / "countries.csv").touch()
+    assert loader._checked(data_copy.resolve()) is first
+    assert len(digests) == 2
+
+
+def test_the_cache_keeps_a_bounded_number_of_folders(tmp_path, monkeypatch):
+    monkeypatch.setattr(loader, "_CACHE", type(loader._CACHE)())
+    monkeypatch.setattr(loader, "CACHED_FOLDERS", 2)
+    folders = [shutil.copytree(helpers.DATA_DIR, tmp_path / str(i)) for i in range(3)]
+    for folder in folders:
+        helpers.tables(data_dir=folder)
+    assert list(loader._CACHE) == [Path(f).resolve() for f in folders[1:]]

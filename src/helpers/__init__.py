@@ -24,7 +24,7 @@ from .country_year import codebook, panel, write_panel
 from .load import DATA_DIR, describe, load, schema, tables
 from .membership import as_of, in_cis_on, status_on, status_timeline
 from .organisations import joint_timeline, members_on, org_timeline, status_in
-from .validate import DataError
+from .problems import DataError
 
 __all__ = [
     "DATA_DIR",

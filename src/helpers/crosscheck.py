@@ -13,8 +13,9 @@ from importlib import resources
 import pandas as pd
 
 from .country_year import panel
+from .inputs import Day
 from .load import load
-from .membership import Day, status_on
+from .membership import status_on
 
 DATASET = "coco-1.3.2"
 

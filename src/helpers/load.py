@@ -1,57 +1,97 @@
 """Read the data package: list its tables and load each one validated and typed.
 
 This is the only module that reads ``data/``. A folder is read and checked once per process, and
-again only when one of its files changes; later calls get copies of the cached tables.
+again only when the content of one of its files changes; later calls get copies of the tables.
+
+The cache key cannot be fooled by an edit that keeps a file's size and modification time: each
+file's status change time (ctime, which no program can set back) and inode are part of it, and a
+content digest (SHA-256 of every file) decides whenever those are not conclusive: when they
+changed, when a file changed within two seconds of the last look (the clock may not have ticked
+in between), and always on Windows, where ctime is the creation time.
 """
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
+import gc
+import hashlib
+import os
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from .validate import DataError, Problem, Row, check_foreign_keys, check_table, read_rows
+from . import descriptor as described
+from .csvfile import Table, read_table
+from .descriptor import Resource
+from .problems import DataError, Problem, raise_if_any
+from .validate import boolean_values, check_foreign_keys, check_table
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DESCRIPTOR = "datapackage.json"
+CACHED_FOLDERS = 16
+RACY_NS = 2_000_000_000  # a file changed this close to a look is verified by its content
+TRUSTS_CTIME = os.name != "nt"
+
+Stamp = tuple[tuple[str, int, int, int, int], ...]
+
+
+@dataclass(frozen=True)
+class Package:
+    """A checked folder: its descriptor as written, its tables as described, and typed."""
+
+    descriptor: dict[str, Any]
+    frames: dict[str, pd.DataFrame]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    stamp: Stamp
+    seen: int  # time.time_ns() when the stamp was taken
+    digest: bytes
+    package: Package
+
+
+_CACHE: OrderedDict[Path, _Entry] = OrderedDict()
 
 
 def tables(data_dir: str | Path | None = None) -> list[str]:
     """The names of the tables in the data package, in the descriptor's order."""
-    return list(_checked(_folder(data_dir)))
+    return list(_checked(_folder(data_dir)).frames)
 
 
 def load(name: str, data_dir: str | Path | None = None) -> pd.DataFrame:
     """One table, validated with the whole package and typed (dates, categories, booleans)."""
-    package = _checked(_folder(data_dir))
-    if name not in package:
-        raise KeyError(f"no table {name!r} in the data package; known: {sorted(package)}")
-    return package[name].copy()
+    frames = _checked(_folder(data_dir)).frames
+    if name not in frames:
+        raise KeyError(f"no table {name!r} in the data package; known: {sorted(frames)}")
+    return frames[name].copy()
 
 
 def describe(data_dir: str | Path | None = None) -> pd.DataFrame:
     """The package at a glance: one row per table with its title, size and description."""
-    folder = _folder(data_dir)
-    package = _checked(folder)
+    package = _checked(_folder(data_dir))
     rows = [
         {
             "table": r["name"],
-            "title": r["title"],
-            "rows": len(package[r["name"]]),
+            "title": r.get("title", ""),
+            "rows": len(package.frames[r["name"]]),
             "columns": len(r["schema"]["fields"]),
-            "description": r["description"],
+            "description": r.get("description", ""),
         }
-        for r in _descriptor(folder)["resources"]
+        for r in package.descriptor["resources"]
     ]
     return pd.DataFrame(rows).set_index("table")
 
 
 def schema(name: str, data_dir: str | Path | None = None) -> dict[str, Any]:
-    """The Table Schema of one table, as written in the descriptor."""
-    for resource in _descriptor(_folder(data_dir))["resources"]:
+    """The Table Schema of one table, as written in the (checked) descriptor."""
+    folder = _folder(data_dir)
+    descriptor, _ = _descriptor(folder, _read(folder / DESCRIPTOR))
+    for resource in descriptor["resources"]:
         if resource["name"] == name:
             return resource["schema"]
     raise KeyError(f"no table {name!r} in the data package")
@@ -61,81 +101,142 @@ def _folder(data_dir: str | Path | None) -> Path:
     return Path(data_dir).resolve() if data_dir is not None else DATA_DIR
 
 
-def _descriptor(folder: Path) -> dict[str, Any]:
-    path = folder / DESCRIPTOR
+def _read(path: Path) -> bytes:
     if not path.is_file():
         raise DataError(f"{path}: no data package descriptor here")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return path.read_bytes()
 
 
-def _checked(folder: Path) -> dict[str, pd.DataFrame]:
-    """The folder's typed tables, read again only when a file's size or mtime changes."""
-    files = sorted(p for p in folder.glob("*") if p.suffix in {".csv", ".json"})
-    return _package(folder, tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+def _checked(folder: Path) -> Package:
+    """The folder's checked package, from the cache unless a file may have changed."""
+    seen, stamp = time.time_ns(), _stamp(folder)
+    entry = _CACHE.get(folder)
+    if entry is None or entry.stamp != stamp or not _settled(entry):
+        files = _files(folder)
+        digest = _digest(files)
+        package = entry.package if entry and entry.digest == digest else _package(folder, files)
+        entry = _Entry(stamp, seen, digest, package)
+    _CACHE[folder] = entry
+    _CACHE.move_to_end(folder)
+    while len(_CACHE) > CACHED_FOLDERS:
+        _CACHE.popitem(last=False)
+    return entry.package
 
 
-@lru_cache(maxsize=16)
-def _package(folder: Path, stamp: tuple[tuple[str, int, int], ...]) -> dict[str, pd.DataFrame]:
+def _watched(folder: Path) -> list[os.DirEntry[str]]:
+    with os.scandir(folder) as found:
+        return sorted(
+            (e for e in found if e.name.endswith(".csv") or e.name == DESCRIPTOR),
+            key=lambda e: e.name,
+        )
+
+
+def _stamp(folder: Path) -> Stamp:
+    """Each watched file's name, size, modification and status change times, and inode."""
+    stats = [(e.name, e.stat()) for e in _watched(folder)] if folder.is_dir() else []
+    return tuple((n, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino) for n, s in stats)
+
+
+def _settled(entry: _Entry) -> bool:
+    """Whether the stamp alone proves the files unchanged since the entry was made: no file had
+    changed within RACY_NS of the look, so any later change shows in its ctime."""
+    return TRUSTS_CTIME and all(ctime < entry.seen - RACY_NS for *_, ctime, _ in entry.stamp)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    if not (folder / DESCRIPTOR).is_file():
+        raise DataError(f"{folder / DESCRIPTOR}: no data package descriptor here")
+    return {e.name: Path(e.path).read_bytes() for e in _watched(folder)}
+
+
+def _digest(files: dict[str, bytes]) -> bytes:
+    digest = hashlib.sha256()
+    for name, data in files.items():
+        digest.update(f"{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.digest()
+
+
+def _descriptor(folder: Path, data: bytes) -> tuple[dict[str, Any], list[Resource]]:
+    """The descriptor and its resources; DataError if it cannot be honoured."""
+    shown = f"{folder.name}/{DESCRIPTOR}"
+    descriptor, problems = described.parse(shown, data)
+    resources: list[Resource] = []
+    if not problems:
+        resources, problems = described.resources(shown, descriptor)
+    raise_if_any(problems, f"the data package's descriptor at {folder}")
+    return descriptor, resources
+
+
+def _package(folder: Path, files: dict[str, bytes]) -> Package:
     """Read and check every table of a folder, then type them; raise DataError on any problem.
-    `stamp` (each file's name, modification time and size) only keys the cache."""
-    resources = _descriptor(folder)["resources"]
-    raw: dict[str, list[Row]] = {}
-    problems: list[Problem] = _unlisted_files(folder, resources)
+    The garbage collector pauses meanwhile: it would scan the many new cells to no purpose."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_package(folder, files)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _read_package(folder: Path, files: dict[str, bytes]) -> Package:
+    descriptor, resources = _descriptor(folder, files[DESCRIPTOR])
+    problems = _unlisted_files(folder, files, resources)
+    read: dict[str, Table] = {}
     for resource in resources:
-        path = folder / resource["path"]
-        shown = f"{folder.name}/{resource['path']}"
-        if not path.is_file():
+        shown = f"{folder.name}/{resource.path}"
+        if resource.path not in files:
             problems.append(
                 Problem(shown, 0, "", "", "file", "listed in the descriptor but missing")
             )
             continue
-        header, rows = read_rows(path)
-        problems += check_table(shown, header, rows, resource["schema"])
-        raw[resource["name"]] = rows
+        table, found = read_table(shown, files[resource.path])
+        problems += found
+        if table is not None:
+            found = check_table(table, resource)
+            problems += found
+            if not any(p.rule == "header" for p in found):
+                read[resource.name] = table
     for resource in resources:
-        if resource["name"] in raw:
-            shown = f"{folder.name}/{resource['path']}"
-            problems += check_foreign_keys(shown, raw[resource["name"]], resource["schema"], raw)
-    if problems:
-        listed = "\n".join(f"  {p}" for p in sorted(problems))
-        raise DataError(f"{len(problems)} problem(s) in the data package at {folder}:\n{listed}")
-    return {r["name"]: _typed(raw[r["name"]], r["schema"]) for r in resources}
+        if resource.name in read:
+            problems += check_foreign_keys(read[resource.name], resource, read)
+    raise_if_any(problems, f"the data package at {folder}")
+    return Package(descriptor, {r.name: _typed(read[r.name], r) for r in resources})
 
 
-def _unlisted_files(folder: Path, resources: list[dict[str, Any]]) -> list[Problem]:
-    listed = {r["path"] for r in resources}
+def _unlisted_files(
+    folder: Path, files: dict[str, bytes], resources: list[Resource]
+) -> list[Problem]:
+    listed = {r.path for r in resources}
     return [
         Problem(
-            f"{folder.name}/{p.name}", 0, "", "", "file", "CSV file not described in the descriptor"
+            f"{folder.name}/{name}", 0, "", "", "file", "CSV file not described in the descriptor"
         )
-        for p in sorted(folder.glob("*.csv"))
-        if p.name not in listed
+        for name in files
+        if name.endswith(".csv") and name not in listed
     ]
 
 
-def _typed(rows: list[Row], table_schema: dict[str, Any]) -> pd.DataFrame:
+def _typed(table: Table, resource: Resource) -> pd.DataFrame:
     """A DataFrame of checked text cells, each column converted to its schema type."""
-    columns = {
-        f["name"]: _column(
-            pd.Series([row.get(f["name"]) or None for _, row in rows], dtype=object), f
-        )
-        for f in table_schema["fields"]
-    }
-    return pd.DataFrame(columns)
+    return pd.DataFrame({f["name"]: _column(table.columns[f["name"]], f) for f in resource.fields})
 
 
-def _column(cells: pd.Series, field: dict[str, Any]) -> pd.Series:
-    """One column of text cells (None where empty) as its schema type."""
+def _column(texts: Any, field: dict[str, Any]) -> pd.Series:
+    """One column of checked text cells as its schema type (missing where empty)."""
+    cells = np.array(texts, dtype=object)
+    cells[cells == ""] = None
     enum = field.get("constraints", {}).get("enum")
     kind = field.get("type", "string")
     if enum:
-        return pd.Series(pd.Categorical(cells, categories=enum), index=cells.index)
+        return pd.Series(pd.Categorical(cells, categories=enum))
     if kind == "date":
-        return pd.to_datetime(cells, format="%Y-%m-%d")
+        return pd.Series(pd.to_datetime(cells, format="%Y-%m-%d"))
     if kind == "boolean":
-        return cells.map({"true": True, "false": False}).astype("boolean")
-    if kind == "integer":
-        return cells.astype("Int64")
+        return pd.Series(cells).map(boolean_values(field)).astype("boolean")
+    if kind in ("integer", "year"):
+        return pd.Series(cells).astype("Int64")
     if kind == "number":
-        return cells.astype("Float64")
-    return cells.astype("string")
+        return pd.Series(cells).astype("Float64")
+    return pd.Series(cells).astype("string")

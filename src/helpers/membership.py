@@ -7,13 +7,13 @@ computed from it.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pandas as pd
 
+from .inputs import Day, checked_day
 from .load import load
-from .validate import DataError, Problem
+from .problems import Problem, raise_if_any
 
 FOUNDING_DAY = pd.Timestamp("1991-12-08")  # the Belavezha Agreement: the CIS's first day
 LEGAL_STATUSES = ["founding", "member", "associate", "former", "none"]
@@ -22,7 +22,6 @@ MODEL_FILE = "data/status_changes.csv"
 
 
 Folder = str | Path | None
-Day = str | dt.date | pd.Timestamp
 
 
 def as_of(data_dir: Folder = None) -> pd.Timestamp:
@@ -73,20 +72,6 @@ def on_day(timeline: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
     ]
 
 
-def checked_day(date: Day, first: pd.Timestamp, what: str, last: Day | None = None) -> pd.Timestamp:
-    """`date` as a day, if it lies between `first` and `last` (default: today); else ValueError."""
-    try:
-        day = pd.Timestamp(date).normalize()
-    except ValueError as error:
-        raise ValueError(f"not a date: {date!r}") from error
-    end = pd.Timestamp.today().normalize() if last is None or pd.isna(last) else pd.Timestamp(last)
-    if not first <= day <= end:
-        raise ValueError(
-            f"{day.date()} is outside {what}: it covers {first.date()} to {end.date()}"
-        )
-    return day
-
-
 def _check_model(changes: pd.DataFrame, countries: pd.DataFrame) -> None:
     """Every post-Soviet state, and only those, has a status from the founding day on."""
     expected = set(countries.loc[countries["post_soviet"], "iso3"])
@@ -106,6 +91,4 @@ def _check_model(changes: pd.DataFrame, countries: pd.DataFrame) -> None:
             detail = f"the first status of {iso3} must start on {FOUNDING_DAY.date()}"
             value = str(row["date"].date())
             problems.append(Problem(MODEL_FILE, row["line"], "date", value, "status model", detail))
-    if problems:
-        listed = "\n".join(f"  {p}" for p in sorted(problems))
-        raise DataError(f"{len(problems)} problem(s) in the status model:\n{listed}")
+    raise_if_any(problems, "the status model")

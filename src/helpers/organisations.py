@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .inputs import Day, checked_day, org_id
 from .load import load
-from .membership import Day, Folder, checked_day, in_cis_on, intervals, on_day
+from .membership import Folder, in_cis_on, intervals, on_day
 
 
 def organisations(data_dir: Folder = None) -> pd.DataFrame:
@@ -23,7 +24,7 @@ def org_timeline(org: str, data_dir: Folder = None) -> pd.DataFrame:
     """Each state's status in `org` as intervals (end is the last day; NaT while current)."""
     covered = _known(org, data_dir)
     changes = load("org_status_changes", data_dir)
-    timeline = intervals(changes[changes["org"] == org], ["iso3"])
+    timeline = intervals(changes[changes["org"] == covered.name], ["iso3"])
     timeline["end"] = timeline["end"].fillna(covered["covered_until"])
     return timeline
 
@@ -43,7 +44,7 @@ def joint_timeline(orgs: list[str], data_dir: Folder = None) -> pd.DataFrame:
 def status_in(org: str, date: Day, data_dir: Folder = None) -> pd.DataFrame:
     """Status and participation in `org` on `date` of every state with a link to it."""
     covered = _known(org, data_dir)
-    what = f"the data on {org}"
+    what = f"the data on {covered.name}"
     day = checked_day(date, covered["covered_from"], what, covered["covered_until"])
     current = on_day(org_timeline(org, data_dir), day)
     return current.set_index("iso3")[["status", "participation"]].sort_index()
@@ -54,21 +55,14 @@ def members_on(organisation: str, date: Day, data_dir: Folder = None) -> set[str
 
     For "CIS" these are the states whose legal status is founding, member or associate.
     """
-    if organisation == "CIS":
-        _known(organisation, data_dir)
+    if _known(organisation, data_dir).name == "CIS":
         return set(in_cis_on(date, data_dir))
     status = status_in(organisation, date, data_dir)
     return set(status.index[status["status"] == "member"])
 
 
 def _known(org: str, data_dir: Folder) -> pd.Series:
+    """The row of `org` (by id or full name, any case) in the organisations followed; its name
+    is the id."""
     orgs = organisations(data_dir)
-    if org not in orgs.index:
-        known = "; ".join(f"{i} ({_period(row)})" for i, row in orgs.iterrows())
-        raise ValueError(f"unknown organisation {org!r}; the data follows: {known}")
-    return orgs.loc[org]
-
-
-def _period(row: pd.Series) -> str:
-    until = "today" if pd.isna(row["covered_until"]) else f"{row['covered_until']:%Y-%m-%d}"
-    return f"{row['covered_from']:%Y-%m-%d} to {until}"
+    return orgs.loc[org_id(org, orgs)]

@@ -1,114 +1,104 @@
-"""Check the CSV tables against their Frictionless Table Schema in ``datapackage.json``.
+"""Check a table, read strictly (``csvfile``), against its Table Schema (``descriptor``).
 
-A small checker of our own (see README, "Why a checker of our own"): it covers the rules the
-collection uses (type, required, enum, pattern, unique, primary key, foreign key) plus one of
-ours: a date column ``X`` and its ``X_precision`` column must agree. Every problem is reported
-with file, line (the header is line 1), column, value and rule.
+A checker of our own (see README, "Design choices, measured"): type, required, enum, pattern,
+unique, primary key, foreign key, plus one rule of the collection's: a date column ``X`` and its
+``X_precision`` column agree. It works a column at a time and tests each distinct value once, so a
+table of tens of thousands of rows costs milliseconds; a problem is located only when one exists.
+Every problem names file, line (the header is line 1), column, value and rule.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
+from itertools import filterfalse
 from typing import Any
 
-Row = tuple[int, dict[str, str]]  # (line number in the CSV file, cell values by column)
+import pandas as pd
 
-PRECISION_SUFFIX = "_precision"
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_INTEGER = re.compile(r"[+-]?\d+")
-_BOOLEANS = {"true": True, "false": False}
+from .csvfile import Table
+from .descriptor import PRECISION_SUFFIX, Resource
+from .problems import DataError, Problem
 
+__all__ = ["DataError", "Problem", "boolean_values", "check_foreign_keys", "check_table", "valid"]
 
-class DataError(ValueError):
-    """A table of the data package breaks a rule; the message lists every problem found."""
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One broken rule in one cell (or row, or file)."""
-
-    path: str
-    line: int
-    column: str
-    value: str
-    rule: str
-    detail: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}, line {self.line}" if self.line else self.path
-        cell = f", column {self.column!r}, value {self.value!r}" if self.column else ""
-        return f"{where}{cell}: {self.detail} [rule: {self.rule}]"
+TRUE_VALUES = ["true", "True", "TRUE", "1"]  # Table Schema's defaults
+FALSE_VALUES = ["false", "False", "FALSE", "0"]
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|NaN|INF|-INF")
+_YEAR = re.compile(r"[0-9]{4}")
+Key = str | tuple[str, ...]
 
 
-def read_rows(path: Path) -> tuple[list[str], list[Row]]:
-    """Read a CSV file as text cells, keeping the line number on which each record starts."""
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, [])
-        rows: list[Row] = []
-        start = reader.line_num + 1
-        for cells in reader:
-            if any(cells):
-                rows.append((start, dict(zip(header, cells, strict=False))))
-            start = reader.line_num + 1
-    return header, rows
-
-
-def parse(value: str, field: Mapping[str, Any]) -> Any:
-    """Turn one non-empty cell into a Python value of its field's type; ValueError if it can't."""
-    kind = field.get("type", "string")
-    if kind == "string":
-        return value
-    if kind == "integer" and _INTEGER.fullmatch(value):
-        return int(value)
-    if kind == "number":
-        return float(value)
-    if kind == "boolean" and value in _BOOLEANS:
-        return _BOOLEANS[value]
-    if kind == "date" and _DATE.fullmatch(value):
-        return dt.date.fromisoformat(value)
-    raise ValueError(f"not a valid {kind}")
-
-
-def check_table(
-    path: str, header: Sequence[str], rows: Sequence[Row], schema: Mapping[str, Any]
-) -> list[Problem]:
+def check_table(table: Table, resource: Resource) -> list[Problem]:
     """Every problem of one table on its own: header, cell rules, uniqueness and precision."""
-    fields = schema["fields"]
-    names = [f["name"] for f in fields]
-    if list(header) != names:
-        return [_header_problem(path, header, names)]
-    problems = [p for line, row in rows for f in fields for p in _check_cell(path, line, row, f)]
-    problems += _check_unique(path, rows, fields, schema.get("primaryKey", []))
-    problems += _check_precision(path, rows, names)
+    names = [f["name"] for f in resource.fields]
+    if table.header != names:
+        return [_header_problem(table.path, table.header, names)]
+    problems = [p for f in resource.fields for p in _cell_problems(table, f)]
+    problems += _unique_problems(table, resource)
+    problems += _precision_problems(table, names)
     return problems
 
 
 def check_foreign_keys(
-    path: str, rows: Sequence[Row], schema: Mapping[str, Any], tables: Mapping[str, list[Row]]
+    table: Table, resource: Resource, tables: Mapping[str, Table]
 ) -> list[Problem]:
-    """Problems where a row points at a row of another table that does not exist."""
+    """Rows that point at a row of another table (or their own) that does not exist. A table
+    missing from `tables` (unreadable, or with a broken header) is reported on its own."""
     problems = []
-    for key in schema.get("foreignKeys", []):
-        target = key["reference"]["resource"]
-        if target not in tables:
-            continue  # a missing table is reported on its own
-        known = {tuple(r[c] for c in key["reference"]["fields"]) for _, r in tables[target]}
-        for line, row in rows:
-            value = tuple(row[c] for c in key["fields"])
-            if all(value) and value not in known:
-                detail = f"no row of {target!r} has {', '.join(key['reference']['fields'])} = it"
-                problems.append(
-                    Problem(
-                        path, line, ",".join(key["fields"]), ",".join(value), "foreign key", detail
-                    )
-                )
+    for key in resource.foreign_keys:
+        if key.resource not in tables:
+            continue
+        values = _distinct_keys(table, key.fields)
+        known = _distinct_keys(tables[key.resource], key.reference)
+        missing = {v for v in values - known if _complete(v)}
+        if not missing:
+            continue
+        detail = f"no row of {key.resource!r} has {', '.join(key.reference)} = it"
+        problems += [
+            Problem(table.path, line, ",".join(key.fields), _shown(v), "foreign key", detail)
+            for line, v in zip(table.lines, _key_values(table, key.fields), strict=True)
+            if v in missing
+        ]
     return problems
+
+
+def valid(field: Mapping[str, Any]) -> Callable[[str], object] | None:
+    """The test a non-empty cell of `field`'s type passes (None for a string: any text does)."""
+    kind = field.get("type", "string")
+    if kind == "boolean":
+        return boolean_values(field).__contains__
+    tests: dict[str, Callable[[str], object]] = {
+        "date": _is_date,
+        "integer": _INTEGER.fullmatch,
+        "number": _NUMBER.fullmatch,
+        "year": _YEAR.fullmatch,
+    }
+    return tests.get(kind)
+
+
+def boolean_values(field: Mapping[str, Any]) -> dict[str, bool]:
+    """The texts a boolean field accepts, with the value each stands for."""
+    true = field.get("trueValues", TRUE_VALUES)
+    false = field.get("falseValues", FALSE_VALUES)
+    return {**dict.fromkeys(true, True), **dict.fromkeys(false, False)}
+
+
+def _is_date(value: str) -> bool:
+    try:
+        return bool(_DATE.fullmatch(value)) and bool(dt.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+@lru_cache(maxsize=256)
+def _pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _header_problem(path: str, header: Sequence[str], names: Sequence[str]) -> Problem:
@@ -120,58 +110,106 @@ def _header_problem(path: str, header: Sequence[str], names: Sequence[str]) -> P
     return Problem(path, 1, expected, found, "header", detail)
 
 
-def _check_cell(
-    path: str, line: int, row: dict[str, str], field: Mapping[str, Any]
-) -> Iterator[Problem]:
-    name, value = field["name"], row.get(field["name"], "")
-    rules = field.get("constraints", {})
-    if value == "":
-        if rules.get("required"):
-            yield Problem(path, line, name, value, "required", "a value is required")
-        return
-    try:
-        parse(value, field)
-    except ValueError:
-        yield Problem(path, line, name, value, "type", f"not a valid {field.get('type')}")
-    if "enum" in rules and value not in rules["enum"]:
-        yield Problem(path, line, name, value, "enum", f"must be one of {rules['enum']}")
-    if "pattern" in rules and not re.fullmatch(rules["pattern"], value):
-        yield Problem(path, line, name, value, "pattern", f"must match {rules['pattern']}")
+def _cell_problems(table: Table, field: Mapping[str, Any]) -> list[Problem]:
+    """Cells that break the field's type, required, enum or pattern rule; each distinct value is
+    tested once."""
+    name, rules = field["name"], field.get("constraints", {})
+    values = set(table.distinct(name)[1])
+    broken: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    if "" in values and rules.get("required"):
+        broken[""].append(("required", "a value is required"))
+    values.discard("")
+    test = valid(field)
+    for value in filterfalse(test, values) if test else ():
+        broken[value].append(("type", f"not a valid {field.get('type', 'string')}"))
+    for value in values - set(rules["enum"]) if "enum" in rules else ():
+        broken[value].append(("enum", f"must be one of {rules['enum']}"))
+    if "pattern" in rules:
+        for value in filterfalse(_pattern(rules["pattern"]).fullmatch, values):
+            broken[value].append(("pattern", f"must match {rules['pattern']}"))
+    return _located(table, name, table.columns[name], broken)
 
 
-def _check_unique(
-    path: str, rows: Sequence[Row], fields: Sequence[Mapping[str, Any]], primary_key: Sequence[str]
+def _located(
+    table: Table, column: str, cells: Iterable[str], broken: Mapping[str, list[tuple[str, str]]]
 ) -> list[Problem]:
-    keys = [([f["name"]], "unique") for f in fields if f.get("constraints", {}).get("unique")]
-    if primary_key:
-        keys.append((list(primary_key), "primary key"))
+    """A problem for every cell of `cells` whose value is in `broken`, on the cell's line."""
+    if not broken:
+        return []
+    return [
+        Problem(table.path, line, column, value, rule, detail)
+        for line, value in zip(table.lines, cells, strict=True)
+        if value in broken
+        for rule, detail in broken[value]
+    ]
+
+
+def _unique_problems(table: Table, resource: Resource) -> list[Problem]:
+    keys = [
+        ([f["name"]], "unique") for f in resource.fields if f.get("constraints", {}).get("unique")
+    ]
+    if resource.primary_key:
+        keys.append((resource.primary_key, "primary key"))
     problems = []
     for columns, rule in keys:
-        first_line: dict[tuple[str, ...], int] = {}
-        for line, row in rows:
-            value = tuple(row.get(c, "") for c in columns)
+        if not _has_duplicates(table, columns):
+            continue
+        values = _key_values(table, columns)
+        first_line: dict[Key, int] = {}
+        for line, value in zip(table.lines, values, strict=True):
             if value in first_line:
                 detail = f"duplicates line {first_line[value]}"
                 problems.append(
-                    Problem(path, line, ",".join(columns), ",".join(value), rule, detail)
+                    Problem(table.path, line, ",".join(columns), _shown(value), rule, detail)
                 )
             else:
                 first_line[value] = line
     return problems
 
 
-def _check_precision(path: str, rows: Sequence[Row], names: Sequence[str]) -> list[Problem]:
-    pairs = [(n.removesuffix(PRECISION_SUFFIX), n) for n in names if n.endswith(PRECISION_SUFFIX)]
+def _has_duplicates(table: Table, columns: Sequence[str]) -> bool:
+    codes = pd.DataFrame({c: table.distinct(c)[0] for c in columns})
+    return bool(codes.duplicated().any())
+
+
+def _key_values(table: Table, columns: Sequence[str]) -> Sequence[Key]:
+    """Each record's value of a key: its text for one column, a tuple of texts for several."""
+    if len(columns) == 1:
+        return table.columns[columns[0]]
+    return list(zip(*(table.columns[c] for c in columns), strict=True))
+
+
+def _distinct_keys(table: Table, columns: Sequence[str]) -> set[Key]:
+    if len(columns) == 1:
+        return set(table.distinct(columns[0])[1])
+    return set(_key_values(table, columns))
+
+
+def _complete(value: Key) -> bool:
+    """Whether no part of a key's value is empty (an empty part makes the reference optional)."""
+    return all(value) if isinstance(value, tuple) else value != ""
+
+
+def _shown(value: Key) -> str:
+    return value if isinstance(value, str) else ",".join(value)
+
+
+def _precision_problems(table: Table, names: Sequence[str]) -> list[Problem]:
+    """Dates that disagree with their precision column; each distinct pair is tested once."""
     problems = []
-    for line, row in rows:
-        for date_col, precision_col in pairs:
-            date, precision = row.get(date_col, ""), row.get(precision_col, "")
-            detail = _precision_mismatch(date, precision)
-            if detail:
-                detail = f"{detail} ({date_col} is {date!r})"
-                problems.append(
-                    Problem(path, line, precision_col, precision, "date precision", detail)
-                )
+    for column in (n for n in names if n.endswith(PRECISION_SUFFIX)):
+        date_column = column.removesuffix(PRECISION_SUFFIX)
+        dates, precisions = table.columns[date_column], table.columns[column]
+        pairs = set(zip(dates, precisions, strict=True))
+        broken = {pair: why for pair in pairs if (why := _precision_mismatch(*pair))}
+        if not broken:
+            continue
+        problems += [
+            Problem(table.path, line, column, precision, "date precision",
+                    f"{broken[(date, precision)]} ({date_column} is {date!r})")
+            for line, date, precision in zip(table.lines, dates, precisions, strict=True)
+            if (date, precision) in broken
+        ]  # fmt: skip
     return problems
 
 
