@@ -154,11 +154,13 @@ def country_year(data_dir: Folder = None) -> pd.DataFrame:
     ]  # fmt: skip
 
 
-def russia_weight(data_dir: Folder = None, member: str = "in_cis") -> pd.DataFrame:
+def russia_weight(
+    data_dir: Folder = None, member: str = "in_cis", frame: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Per year: Russia's share (0-1) of the CIS members' GDP in current USD (World Bank), GDP at
     2011 PPP (Maddison) and population (World Bank), members as `member` says (in_cis: legal
-    status at year end; participating: also taking part)."""
-    frame = country_year(data_dir)
+    status at year end; participating: also taking part). `frame`: ``country_year()``, if held."""
+    frame = country_year(data_dir) if frame is None else frame
     columns = {
         "gdp_usd": "gdp_usd_share",
         "gdp_ppp": "gdp_ppp_share",
@@ -169,14 +171,18 @@ def russia_weight(data_dir: Folder = None, member: str = "in_cis") -> pd.DataFra
     return pd.concat([members, *parts], axis=1)
 
 
-def trade(data_dir: Folder = None, side: str = "total") -> pd.DataFrame:
-    """``trade_shares`` for the package: COW Trade 4.0, 1992-2014, CIS membership at year end."""
+def trade(
+    data_dir: Folder = None, side: str = "total", frame: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """``trade_shares`` for the package: COW Trade 4.0, 1992-2014, CIS membership at year end
+    (from `frame`, ``country_year()``, if at hand)."""
     countries = load("countries", data_dir).query("post_soviet")["iso3"]
-    members = country_year(data_dir)[["iso3", "year", "in_cis"]]
+    frame = country_year(data_dir) if frame is None else frame
+    members = frame[["iso3", "year", "in_cis"]]
     return trade_shares(flows(load("trade", data_dir), countries), members, side)
 
 
-def intra_cis(data_dir: Folder = None) -> pd.DataFrame:
-    """``intra_cis_share`` for the data package (total trade, CIS membership at year end)."""
-    members = country_year(data_dir)[["iso3", "year", "in_cis"]]
-    return intra_cis_share(trade(data_dir), members)
+def intra_cis(data_dir: Folder = None, frame: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``intra_cis_share`` for the package (total trade, CIS membership at year end)."""
+    frame = country_year(data_dir) if frame is None else frame
+    return intra_cis_share(trade(data_dir, frame=frame), frame[["iso3", "year", "in_cis"]])
