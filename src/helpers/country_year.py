@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import unga
+from . import divergence, unga
 from .load import load
 from .membership import Folder, as_of, status_timeline
 from .organisations import org_timeline, organisations
@@ -143,9 +143,61 @@ CODEBOOK: list[tuple[str, str, str, str, str]] = [
         "divergence",
         "number",
         "score (0-1)",
+        "computed (helpers.divergence)",
+        "Composite divergence from Moscow (0 aligned, 1 divergent): the mean of the div_* "
+        "signals available that year, equally weighted; NaN where fewer than 3 signals, or no "
+        "voting signal (div_un_all, div_un_post_soviet, div_ideal_point), are available; NaN for "
+        "Russia. Method in notebook 05.",
+    ),
+    (
+        "divergence_signals",
+        "integer",
+        "signals",
+        "computed (helpers.divergence)",
+        "How many of the seven div_* signals the state-year has (its coverage).",
+    ),
+    *[
+        (column, "number", "score (0-1)", "computed (helpers.divergence)", f"{name}: {scale}")
+        for column, (name, scale) in divergence.SIGNALS.items()
+    ],
+    (
+        "div_trade_source",
+        "string",
         "",
-        "Composite divergence from Moscow (0 aligned, 1 divergent); filled by the alignment "
-        "analysis, NaN until then.",
+        "trade, trade_official",
+        "What div_trade rests on: cow-trade-4.0 (to 2014), or the trade_official source ids "
+        "of the state's own full-year figures (2015 on); empty where div_trade is NaN.",
+    ),
+    (
+        "csto_status",
+        "string",
+        "",
+        "org_status_changes",
+        "Status on 31 December in the Collective Security Treaty (to 17 Sep 2003) or the CSTO: "
+        "signatory, member, suspended or none; empty before 1992.",
+    ),
+    (
+        "csto_participation",
+        "string",
+        "",
+        "org_status_changes",
+        "Participation in the CST/CSTO on 31 December: full, partial or none (Armenia's frozen "
+        "participation from Feb 2024 is none); empty before 1992.",
+    ),
+    (
+        "eaeu_status",
+        "string",
+        "",
+        "org_status_changes",
+        "Status in the Eurasian Economic Union on 31 December (signatory, member or none); "
+        "empty before 2015, when its treaty entered into force.",
+    ),
+    (
+        "eaeu_participation",
+        "string",
+        "",
+        "org_status_changes",
+        "Participation in the EAEU on 31 December; empty before 2015.",
     ),
 ]
 COLUMNS = [name for name, *_ in CODEBOOK]
@@ -173,7 +225,9 @@ def panel(data_dir: Folder = None) -> pd.DataFrame:
     frame = frame.join(_trade(data_dir))
     frame = frame.join(_un(data_dir))
     frame = frame.join(_ideal_points(data_dir))
-    frame["divergence"] = pd.Series(float("nan"), index=index, dtype="Float64")
+    frame = frame.join(_org_status(index, ["CST", "CSTO"], "csto", ORG_FROM["CST"], data_dir))
+    frame = frame.join(_org_status(index, ["EAEU"], "eaeu", ORG_FROM["EAEU"], data_dir))
+    frame = frame.join(divergence.signals(frame, data_dir))
     return frame.reset_index()[COLUMNS]
 
 
@@ -243,6 +297,34 @@ def _member(index: pd.MultiIndex, orgs: list[str], data_dir: Folder) -> pd.Serie
         member[pd.MultiIndex.from_frame(members)] = True
         decided[pd.MultiIndex.from_frame(days[["iso3", "year"]])] = True
     return member
+
+
+ORG_FROM = {"CST": 1992, "EAEU": 2015}  # first year end at which the framework is scored
+
+
+def _org_status(
+    index: pd.MultiIndex, orgs: list[str], prefix: str, first: int, data_dir: Folder
+) -> pd.DataFrame:
+    """Status and participation on 31 December in the first of `orgs` whose coverage includes
+    that day ('none' for a state without a link); empty before `first`."""
+    covered = organisations(data_dir)
+    ends = _year_ends(index)
+    out = pd.DataFrame(index=index, columns=["status", "participation"], dtype=object)
+    decided = pd.Series(False, index=index)
+    for org in orgs:
+        period = covered.loc[org]
+        until = period["covered_until"] if pd.notna(period["covered_until"]) else pd.Timestamp.max
+        inside = ((ends["day"] >= period["covered_from"]) & (ends["day"] <= until)).to_numpy()
+        days = ends[inside & ~decided.to_numpy()]
+        rows = _containing(days, org_timeline(org, data_dir)).set_index(["iso3", "year"])
+        keys = pd.MultiIndex.from_frame(days[["iso3", "year"]])
+        out.loc[keys, "status"] = "none"
+        out.loc[keys, "participation"] = "none"
+        out.loc[rows.index, "status"] = rows["status"].astype(str).to_numpy()
+        out.loc[rows.index, "participation"] = rows["participation"].astype(str).to_numpy()
+        decided[keys] = True
+    out[index.get_level_values("year") < first] = None
+    return out.add_prefix(f"{prefix}_")
 
 
 def _containing(days: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
