@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import divergence, unga
@@ -219,15 +220,18 @@ def panel(data_dir: Folder = None) -> pd.DataFrame:
         countries.set_index("iso3")["cow_code"].reindex(index.get_level_values("iso3")).to_numpy()
     )
     frame = frame.join(_cis_status(index, data_dir))
-    frame["csto_member"] = _member(index, ["CST", "CSTO"], data_dir)
-    frame["eaeu_member"] = _member(index, ["EAEU"], data_dir)
+    years = index.get_level_values("year")
+    for prefix, orgs in [("csto", ["CST", "CSTO"]), ("eaeu", ["EAEU"])]:
+        status = _org_status(index, orgs, data_dir)
+        frame[f"{prefix}_member"] = (status["status"] == "member").astype("boolean")
+        status[years < ORG_FROM[orgs[0]]] = None
+        frame = frame.join(status.add_prefix(f"{prefix}_"))
+    votes = unga.votes(data_dir)
     frame = frame.join(_indicators(data_dir))
     frame = frame.join(_trade(data_dir))
-    frame = frame.join(_un(data_dir))
+    frame = frame.join(_un(votes, data_dir))
     frame = frame.join(_ideal_points(data_dir))
-    frame = frame.join(_org_status(index, ["CST", "CSTO"], "csto", ORG_FROM["CST"], data_dir))
-    frame = frame.join(_org_status(index, ["EAEU"], "eaeu", ORG_FROM["EAEU"], data_dir))
-    frame = frame.join(divergence.signals(frame, data_dir))
+    frame = frame.join(divergence.signals(frame, votes, data_dir))
     return frame.reset_index()[COLUMNS]
 
 
@@ -281,50 +285,28 @@ def _cis_status(index: pd.MultiIndex, data_dir: Folder) -> pd.DataFrame:
     )
 
 
-def _member(index: pd.MultiIndex, orgs: list[str], data_dir: Folder) -> pd.Series:
-    """Legal membership on 31 December in the first of `orgs` whose coverage includes that day."""
-    covered = organisations(data_dir)
-    ends = _year_ends(index)
-    member = pd.Series(False, index=index, dtype="boolean")
-    decided = pd.Series(False, index=index)
-    for org in orgs:
-        period = covered.loc[org]
-        until = period["covered_until"] if pd.notna(period["covered_until"]) else pd.Timestamp.max
-        inside = ((ends["day"] >= period["covered_from"]) & (ends["day"] <= until)).to_numpy()
-        days = ends[inside & ~decided.to_numpy()]
-        rows = _containing(days, org_timeline(org, data_dir))
-        members = rows.loc[rows["status"] == "member", ["iso3", "year"]]
-        member[pd.MultiIndex.from_frame(members)] = True
-        decided[pd.MultiIndex.from_frame(days[["iso3", "year"]])] = True
-    return member
-
-
 ORG_FROM = {"CST": 1992, "EAEU": 2015}  # first year end at which the framework is scored
 
 
-def _org_status(
-    index: pd.MultiIndex, orgs: list[str], prefix: str, first: int, data_dir: Folder
-) -> pd.DataFrame:
+def _org_status(index: pd.MultiIndex, orgs: list[str], data_dir: Folder) -> pd.DataFrame:
     """Status and participation on 31 December in the first of `orgs` whose coverage includes
-    that day ('none' for a state without a link); empty before `first`."""
+    that day ('none' for a state without a link; empty outside the coverage)."""
     covered = organisations(data_dir)
     ends = _year_ends(index)
-    out = pd.DataFrame(index=index, columns=["status", "participation"], dtype=object)
-    decided = pd.Series(False, index=index)
+    parts, decided = [], np.zeros(len(ends), dtype=bool)
     for org in orgs:
         period = covered.loc[org]
         until = period["covered_until"] if pd.notna(period["covered_until"]) else pd.Timestamp.max
         inside = ((ends["day"] >= period["covered_from"]) & (ends["day"] <= until)).to_numpy()
-        days = ends[inside & ~decided.to_numpy()]
-        rows = _containing(days, org_timeline(org, data_dir)).set_index(["iso3", "year"])
-        keys = pd.MultiIndex.from_frame(days[["iso3", "year"]])
-        out.loc[keys, "status"] = "none"
-        out.loc[keys, "participation"] = "none"
-        out.loc[rows.index, "status"] = rows["status"].astype(str).to_numpy()
-        out.loc[rows.index, "participation"] = rows["participation"].astype(str).to_numpy()
-        decided[keys] = True
-    out[index.get_level_values("year") < first] = None
-    return out.add_prefix(f"{prefix}_")
+        days = ends[inside & ~decided]
+        rows = _containing(days, org_timeline(org, data_dir))[
+            ["iso3", "year", "status", "participation"]
+        ]
+        linked = days[["iso3", "year"]].merge(rows, on=["iso3", "year"], how="left")
+        parts.append(linked.fillna({"status": "none", "participation": "none"}))
+        decided |= inside
+    found = pd.concat(parts).set_index(["iso3", "year"]).astype(object)
+    return found.reindex(index)
 
 
 def _containing(days: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
@@ -355,11 +337,11 @@ def _trade(data_dir: Folder) -> pd.DataFrame:
     return frame.rename_axis(["iso3", "year"])
 
 
-def _un(data_dir: Folder) -> pd.DataFrame:
-    overall = unga.agreement(data_dir=data_dir)
+def _un(votes: pd.DataFrame, data_dir: Folder) -> pd.DataFrame:
+    overall = unga.agreement(data_dir=data_dir, frame=votes)
     years = overall.index.get_level_values("year")
     overall = overall[years <= unga.complete_until(data_dir)]
-    ukraine = unga.agreement(about="UKR", data_dir=data_dir)["agreement"]
+    ukraine = unga.agreement(about="UKR", data_dir=data_dir, frame=votes)["agreement"]
     return pd.DataFrame(
         {
             "un_agreement_russia": overall["agreement"].astype("Float64"),

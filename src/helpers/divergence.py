@@ -296,8 +296,7 @@ def _pairs(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(russia=frame["roll_call_id"].map(russia))
 
 
-def _un_signals(data_dir: Folder) -> pd.DataFrame:
-    votes = unga.votes(data_dir)
+def _un_signals(votes: pd.DataFrame, data_dir: Folder) -> pd.DataFrame:
     complete = votes[votes["year"] <= unga.complete_until(data_dir)]
     disagreement = 1 - agreement3(_pairs(complete))
     about = votes[unga._whole(votes) & votes["about"].notna()]
@@ -328,9 +327,7 @@ def official_trade_share(table: pd.DataFrame) -> pd.DataFrame:
     ]
     rows = rows.assign(usd_m=rows["value"] * rows["unit"].astype(str).map(TO_MILLION))
     keys = ["reporter", "year", "partner"]
-    flows = rows.pivot_table(
-        index=keys, columns="flow", values="usd_m", aggfunc="median", observed=True
-    )
+    flows = rows.groupby([*keys, rows["flow"].astype(str)])["usd_m"].median().unstack("flow")
     flows = flows.reindex(columns=["exports", "imports", "turnover"])
     total = (flows["exports"] + flows["imports"]).fillna(flows["turnover"]).unstack("partner")
     total = total.reindex(columns=[REFERENCE, "WLD"]).dropna()
@@ -346,13 +343,14 @@ def official_trade_share(table: pd.DataFrame) -> pd.DataFrame:
 # --- building the signals for the panel -----------------------------------------------------
 
 
-def signals(frame: pd.DataFrame, data_dir: Folder = None) -> pd.DataFrame:
+def signals(frame: pd.DataFrame, votes: pd.DataFrame, data_dir: Folder = None) -> pd.DataFrame:
     """The signal columns for a panel frame indexed by (iso3, year) that already has the
-    status, org and ideal-point columns (see country_year.panel). Russia, the reference, gets
+    status, org and ideal-point columns (see country_year.panel); `votes` is
+    ``helpers.unga.votes()``. Russia, the reference, gets
     NaN throughout."""
     index = frame.index
     out = pd.DataFrame(index=index)
-    un = _un_signals(data_dir)
+    un = _un_signals(votes, data_dir)
     out["div_un_all"] = un["div_un_all"].reindex(index)
     out["div_un_post_soviet"] = un["div_un_post_soviet"].reindex(index)
 
