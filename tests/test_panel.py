@@ -42,7 +42,9 @@ def test_missing_is_missing_never_zero(panel):
     assert panel.xs(2022, level="year")["un_agreement_russia"].isna().all()  # selective record
     assert pd.isna(panel.loc[("KAZ", 1992), "russia_trade_share"])  # 0 both ways: not reported
     assert panel.loc["TKM", "remittances_pct_gdp"].notna().sum() == 1  # 1996 only
-    assert panel["divergence"].isna().all()
+    assert panel.loc["RUS", "divergence"].isna().all()  # the reference point
+    assert panel.loc[("EST", 2025), "divergence_signals"] < 3  # too thin: no score
+    assert pd.isna(panel.loc[("EST", 2025), "divergence"])
     assert (panel["russia_trade_share"].dropna() > 0).all()
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from . import unga
+from . import divergence, unga
 from .load import load
 from .membership import Folder, as_of, status_timeline
 from .organisations import org_timeline, organisations
@@ -143,9 +144,61 @@ CODEBOOK: list[tuple[str, str, str, str, str]] = [
         "divergence",
         "number",
         "score (0-1)",
+        "computed (helpers.divergence)",
+        "Composite divergence from Moscow (0 aligned, 1 divergent): the mean of the div_* "
+        "signals available that year, equally weighted; NaN where fewer than 3 signals, or no "
+        "voting signal (div_un_all, div_un_post_soviet, div_ideal_point), are available; NaN for "
+        "Russia. Method in notebook 05.",
+    ),
+    (
+        "divergence_signals",
+        "integer",
+        "signals",
+        "computed (helpers.divergence)",
+        "How many of the seven div_* signals the state-year has (its coverage).",
+    ),
+    *[
+        (column, "number", "score (0-1)", "computed (helpers.divergence)", f"{name}: {scale}")
+        for column, (name, scale) in divergence.SIGNALS.items()
+    ],
+    (
+        "div_trade_source",
+        "string",
         "",
-        "Composite divergence from Moscow (0 aligned, 1 divergent); filled by the alignment "
-        "analysis, NaN until then.",
+        "trade, trade_official",
+        "What div_trade rests on: cow-trade-4.0 (to 2014), or the trade_official source ids "
+        "of the state's own full-year figures (2015 on); empty where div_trade is NaN.",
+    ),
+    (
+        "csto_status",
+        "string",
+        "",
+        "org_status_changes",
+        "Status on 31 December in the Collective Security Treaty (to 17 Sep 2003) or the CSTO: "
+        "signatory, member, suspended or none; empty before 1992.",
+    ),
+    (
+        "csto_participation",
+        "string",
+        "",
+        "org_status_changes",
+        "Participation in the CST/CSTO on 31 December: full, partial or none (Armenia's frozen "
+        "participation from Feb 2024 is none); empty before 1992.",
+    ),
+    (
+        "eaeu_status",
+        "string",
+        "",
+        "org_status_changes",
+        "Status in the Eurasian Economic Union on 31 December (signatory, member or none); "
+        "empty before 2015, when its treaty entered into force.",
+    ),
+    (
+        "eaeu_participation",
+        "string",
+        "",
+        "org_status_changes",
+        "Participation in the EAEU on 31 December; empty before 2015.",
     ),
 ]
 COLUMNS = [name for name, *_ in CODEBOOK]
@@ -167,13 +220,18 @@ def panel(data_dir: Folder = None) -> pd.DataFrame:
         countries.set_index("iso3")["cow_code"].reindex(index.get_level_values("iso3")).to_numpy()
     )
     frame = frame.join(_cis_status(index, data_dir))
-    frame["csto_member"] = _member(index, ["CST", "CSTO"], data_dir)
-    frame["eaeu_member"] = _member(index, ["EAEU"], data_dir)
+    years = index.get_level_values("year")
+    for prefix, orgs in [("csto", ["CST", "CSTO"]), ("eaeu", ["EAEU"])]:
+        status = _org_status(index, orgs, data_dir)
+        frame[f"{prefix}_member"] = (status["status"] == "member").astype("boolean")
+        status[years < ORG_FROM[orgs[0]]] = None
+        frame = frame.join(status.add_prefix(f"{prefix}_"))
+    votes = unga.votes(data_dir)
     frame = frame.join(_indicators(data_dir))
     frame = frame.join(_trade(data_dir))
-    frame = frame.join(_un(data_dir))
+    frame = frame.join(_un(votes, data_dir))
     frame = frame.join(_ideal_points(data_dir))
-    frame["divergence"] = pd.Series(float("nan"), index=index, dtype="Float64")
+    frame = frame.join(divergence.signals(frame, votes, data_dir))
     return frame.reset_index()[COLUMNS]
 
 
@@ -227,22 +285,28 @@ def _cis_status(index: pd.MultiIndex, data_dir: Folder) -> pd.DataFrame:
     )
 
 
-def _member(index: pd.MultiIndex, orgs: list[str], data_dir: Folder) -> pd.Series:
-    """Legal membership on 31 December in the first of `orgs` whose coverage includes that day."""
+ORG_FROM = {"CST": 1992, "EAEU": 2015}  # first year end at which the framework is scored
+
+
+def _org_status(index: pd.MultiIndex, orgs: list[str], data_dir: Folder) -> pd.DataFrame:
+    """Status and participation on 31 December in the first of `orgs` whose coverage includes
+    that day ('none' for a state without a link; empty outside the coverage)."""
     covered = organisations(data_dir)
     ends = _year_ends(index)
-    member = pd.Series(False, index=index, dtype="boolean")
-    decided = pd.Series(False, index=index)
+    parts, decided = [], np.zeros(len(ends), dtype=bool)
     for org in orgs:
         period = covered.loc[org]
         until = period["covered_until"] if pd.notna(period["covered_until"]) else pd.Timestamp.max
         inside = ((ends["day"] >= period["covered_from"]) & (ends["day"] <= until)).to_numpy()
-        days = ends[inside & ~decided.to_numpy()]
-        rows = _containing(days, org_timeline(org, data_dir))
-        members = rows.loc[rows["status"] == "member", ["iso3", "year"]]
-        member[pd.MultiIndex.from_frame(members)] = True
-        decided[pd.MultiIndex.from_frame(days[["iso3", "year"]])] = True
-    return member
+        days = ends[inside & ~decided]
+        rows = _containing(days, org_timeline(org, data_dir))[
+            ["iso3", "year", "status", "participation"]
+        ]
+        linked = days[["iso3", "year"]].merge(rows, on=["iso3", "year"], how="left")
+        parts.append(linked.fillna({"status": "none", "participation": "none"}))
+        decided |= inside
+    found = pd.concat(parts).set_index(["iso3", "year"]).astype(object)
+    return found.reindex(index)
 
 
 def _containing(days: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
@@ -273,11 +337,11 @@ def _trade(data_dir: Folder) -> pd.DataFrame:
     return frame.rename_axis(["iso3", "year"])
 
 
-def _un(data_dir: Folder) -> pd.DataFrame:
-    overall = unga.agreement(data_dir=data_dir)
+def _un(votes: pd.DataFrame, data_dir: Folder) -> pd.DataFrame:
+    overall = unga.agreement(data_dir=data_dir, frame=votes)
     years = overall.index.get_level_values("year")
     overall = overall[years <= unga.complete_until(data_dir)]
-    ukraine = unga.agreement(about="UKR", data_dir=data_dir)["agreement"]
+    ukraine = unga.agreement(about="UKR", data_dir=data_dir, frame=votes)["agreement"]
     return pd.DataFrame(
         {
             "un_agreement_russia": overall["agreement"].astype("Float64"),

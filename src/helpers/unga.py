@@ -43,12 +43,16 @@ def ukraine_votes(data_dir: Folder = None) -> pd.DataFrame:
 
 
 def agreement(
-    reference: str = REFERENCE, about: str | None = None, data_dir: Folder = None
+    reference: str = REFERENCE,
+    about: str | None = None,
+    data_dir: Folder = None,
+    frame: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Per state and year: roll calls in which both it and `reference` took a position
     (`compared`), and the share of those in which it voted as `reference` did (`agreement`).
-    With `about` (an ISO3 code), only whole-resolution votes about that state count."""
-    frame = votes(data_dir)
+    With `about` (an ISO3 code), only whole-resolution votes about that state count. `frame`:
+    the output of ``votes()``, when the caller already has it."""
+    frame = votes(data_dir) if frame is None else frame
     if about is not None:
         frame = frame[_whole(frame) & (frame["about"] == about)]
     frame = frame[frame["vote"].isin(POSITIONS)]
