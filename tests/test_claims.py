@@ -116,3 +116,10 @@ def test_every_resolution_names_a_group_of_claims():
         )
     )
     assert named - keys == set()
+
+
+def test_a_level_in_another_unit_is_not_compared_with_an_implied_level():
+    found = helpers.discrepancies()
+    trade = found[found["subject"] == "intra-cis-trade"]
+    assert "USD bn" in set(trade["unit"]) and "RUB trillion" not in set(trade["unit"])
+    assert "RUB trillion" in set(helpers.ledger().query("subject == 'intra-cis-trade'")["unit"])

@@ -9,7 +9,8 @@
   ``joint_timeline(orgs)``: the CST, CSTO, EAEU,
   GUAM and the Union State (and the CIS) on any date;
 - ``ledger()``, ``discrepancies()``: every dated or quantitative claim in one shape, and the claims
-  that cannot all be true, with the collection's resolution;
+  that cannot all be true, with the collection's resolution; ``encyclopedia_only()``,
+  ``encyclopedia_share()``: the claim groups that rest on the encyclopedia article alone;
 - ``panel()``, ``codebook()``, ``write_panel(folder)``: one row per post-Soviet state and year
   (status, memberships, GDP, population, trade with Russia, remittances, UN voting agreement);
 - ``unga``: UN General Assembly roll calls and votes, agreement with Russia;
@@ -19,7 +20,7 @@
 
 from . import style, unga
 from .catalogue import contents, notebooks
-from .claims import discrepancies, ledger
+from .claims import discrepancies, encyclopedia_only, encyclopedia_share, ledger
 from .country_year import codebook, panel, write_panel
 from .load import DATA_DIR, describe, load, schema, tables
 from .membership import as_of, in_cis_on, status_on, status_timeline
@@ -34,6 +35,8 @@ __all__ = [
     "contents",
     "describe",
     "discrepancies",
+    "encyclopedia_only",
+    "encyclopedia_share",
     "in_cis_on",
     "joint_timeline",
     "ledger",

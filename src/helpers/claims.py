@@ -244,6 +244,7 @@ def _implied_conflicts(data_dir) -> list[pd.DataFrame]:
                 levels["period_start"] == level.period_start - pd.DateOffset(years=1)
             )
             before &= levels["period_end"] == level.period_end - pd.DateOffset(years=1)
+            before &= levels["unit"] == level.unit  # a level in another unit is not comparable
             implied = level.value / (1 + growth.value / 100)
             stated = levels[
                 before & ((levels["value"] - implied).abs() > IMPLIED_TOLERANCE * implied)
@@ -297,3 +298,44 @@ def _resolutions(data_dir) -> pd.DataFrame:
     resolutions = load("resolutions", data_dir)
     columns = ["table", "subject", "property", "verdict", "followed_source_id", "reason"]
     return resolutions[columns].astype("string")
+
+
+# ---------------------------------------------------------------------------------------------
+# Claims resting on the encyclopedia article alone.
+
+ENCYCLOPEDIA = "grokipedia-cis-2025-11"  # the AI-written Grokipedia article (source document 004)
+# Claim groups resting on it alone, of all groups, when issue 16 was filed (before corroboration).
+ENCYCLOPEDIA_ONLY_AT_ISSUE_16 = (126, 432)
+GROUP = ["table", "subject", "property"]
+
+
+def claim_groups(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """One row per claim group of the ledger (table, subject, property): how many claims it holds,
+    the sources they cite, and `encyclopedia_only`, true when every claim in it cites the
+    encyclopedia article and nothing else."""
+    groups = ledger(data_dir).groupby(GROUP, sort=True)["source_id"]
+    table = groups.agg(claims="size", sources=lambda s: "; ".join(sorted(set(s)))).reset_index()
+    table["encyclopedia_only"] = table["sources"] == ENCYCLOPEDIA
+    return table
+
+
+def encyclopedia_only(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """The claim groups that rest on the encyclopedia article alone (no other source corroborates
+    or contests them), for reader-facing tables and charts to flag."""
+    groups = claim_groups(data_dir)
+    only = groups[groups["encyclopedia_only"]]
+    return only.drop(columns="encyclopedia_only").reset_index(drop=True)
+
+
+def encyclopedia_share(data_dir: str | Path | None = None) -> float:
+    """The share (0 to 1) of the ledger's claim groups resting on the encyclopedia article alone."""
+    return float(claim_groups(data_dir)["encyclopedia_only"].mean())
+
+
+def flag_encyclopedia_only(frame: pd.DataFrame, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """`frame` (any table with the ledger's table, subject and property columns, such as a slice of
+    ledger() or discrepancies()) with a boolean column `encyclopedia_only` added."""
+    flags = claim_groups(data_dir)[[*GROUP, "encyclopedia_only"]]
+    flagged = frame.merge(flags, on=GROUP, how="left", validate="many_to_one")
+    flagged.index = frame.index
+    return flagged.fillna({"encyclopedia_only": False}).astype({"encyclopedia_only": bool})
