@@ -17,7 +17,7 @@ KNOWN = [
     ("AZE", "1993-09-24", "founding", "full"),
     ("RUS", "1994-01-21", "founding", "full"),  # Charter in force one year after adoption
     ("RUS", "1994-01-22", "member", "full"),
-    ("MDA", "1994-06-26", "founding", "partial"),  # Moldova's register: Charter in force 27 Jun 1994
+    ("MDA", "1994-06-26", "founding", "partial"),  # register: Charter in force 27 Jun 1994
     ("MDA", "1994-06-27", "member", "partial"),
     ("TKM", "2005-08-25", "founding", "partial"),  # associate from the Kazan summit
     ("TKM", "2005-08-26", "associate", "partial"),
