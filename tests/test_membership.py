@@ -11,24 +11,29 @@ import helpers
 KNOWN = [
     ("RUS", "1991-12-11", "none", "full"),  # signed 8 Dec; Supreme Soviet ratified 12 Dec
     ("RUS", "1991-12-12", "founding", "full"),
-    ("UKR", "1991-12-09", "none", "full"),
-    ("UKR", "1991-12-10", "founding", "full"),  # Verkhovna Rada ratification
+    ("UKR", "1991-12-09", "none", "partial"),
+    ("UKR", "1991-12-10", "founding", "partial"),  # ratified; observer in defence ministers
     ("AZE", "1993-09-23", "none", "partial"),  # signed in 1991, ratified only in 1993
     ("AZE", "1993-09-24", "founding", "full"),
     ("RUS", "1994-01-21", "founding", "full"),  # Charter in force one year after adoption
     ("RUS", "1994-01-22", "member", "full"),
-    ("MDA", "1994-06-26", "founding", "full"),  # Moldova's register: Charter in force 27 Jun 1994
-    ("MDA", "1994-06-27", "member", "full"),
-    ("TKM", "2005-08-25", "founding", "full"),  # associate from the Kazan summit
+    ("MDA", "1994-06-26", "founding", "partial"),  # register: Charter in force 27 Jun 1994
+    ("MDA", "1994-06-27", "member", "partial"),
+    ("TKM", "2005-08-25", "founding", "partial"),  # associate from the Kazan summit
     ("TKM", "2005-08-26", "associate", "partial"),
-    ("GEO", "2008-08-17", "member", "full"),  # written notice of withdrawal on 18 Aug 2008
+    ("GEO", "1993-12-02", "none", "none"),
+    ("GEO", "1993-12-03", "founding", "full"),  # ratified the Creation Agreement
+    ("GEO", "1994-04-18", "founding", "full"),
+    ("GEO", "1994-04-19", "member", "full"),  # ratified the Charter (the only date found)
+    ("GEO", "2006-01-25", "member", "partial"),  # left the Council of Defence Ministers
+    ("GEO", "2008-08-17", "member", "partial"),  # written notice of withdrawal on 18 Aug 2008
     ("GEO", "2008-08-18", "member", "none"),
     ("GEO", "2009-08-17", "member", "none"),  # withdrawal in effect twelve months later
     ("GEO", "2009-08-18", "former", "none"),
     ("UKR", "2018-05-18", "founding", "partial"),  # decree recalling its envoys, 19 May 2018
     ("UKR", "2018-05-19", "founding", "none"),
     ("UKR", "2024-10-15", "founding", "none"),  # Executive Secretary: legally still in the CIS
-    ("MDA", "2025-12-22", "member", "partial"),  # MENAFN: halted participation in meetings in 2022
+    ("MDA", "2025-12-22", "member", "none"),  # MENAFN: halted participation in meetings in 2022
     ("EST", "2000-01-01", "none", "none"),
 ]
 NINE_MEMBERS = ["ARM", "AZE", "BLR", "KAZ", "KGZ", "MDA", "RUS", "TJK", "UZB"]  # 000, 001 and 002
