@@ -1,4 +1,4 @@
-"""Summits since 1991: a formal Council of Heads of State every year, each row sourced and claimed."""
+"""Summits since 1991: a formal Council of Heads of State every year, each sourced and claimed."""
 
 import pandas as pd
 import pytest
