@@ -30,6 +30,7 @@ ORG_STATUS_COLOURS: dict[str, str] = {
     "member": STATUS_COLOURS["member"],
     "suspended": STATUS_COLOURS["former"],
     "none": STATUS_COLOURS["none"],
+    "observer": STATUS_COLOURS["associate"],  # observer status, not membership
 }
 PARTICIPATION_LOOK: dict[str, dict[str, object]] = {
     "full": {"alpha": 1.0, "hatch": None},
