@@ -68,7 +68,7 @@ SIGNALS: dict[str, tuple[str, str]] = {
     "div_summits": (
         "Summit attendance",
         "Share of the year's recorded CIS summits (formal and informal) the state did not attend; "
-        "recorded only for 2022 on.",
+        "recorded for every summit from 2022, and before that only where a source names who came.",
     ),
     "div_events": (
         "Dated steps",
