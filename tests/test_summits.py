@@ -51,3 +51,42 @@ def test_competing_dates_are_kept_and_resolved():
     assert {"formal-1998-04", "formal-2021-10"} <= set(disputes["summit_id"])
     verdicts = helpers.discrepancies().query("table == 'summit_claims'")["verdict"]
     assert (verdicts != "unresolved").all()
+
+
+# Meetings the CIS Executive Committee counts that an earlier pass had missed (issue 16), with
+# the place each source gives.
+FOUND_LATER = {
+    "formal-1992-02": "Minsk",
+    "formal-1993-05": "Moscow",
+    "formal-1993-12": "Ashgabat",
+    "formal-1996-05": "Moscow",
+    "formal-2000-06": "Moscow",
+    "formal-2000-12": "Minsk",
+    "formal-2001-11": "Moscow",
+    "informal-2002-03": "Almaty",
+    "informal-2008-12": "Borovoye",
+    "informal-2019-12": "St Petersburg",
+    "informal-2022-10": "St Petersburg",
+    "formal-1994-04": "Moscow",  # place filled
+    "formal-1995-05": "Minsk",  # place filled
+}
+
+
+@pytest.mark.parametrize("summit", sorted(FOUND_LATER))
+def test_meetings_found_later_are_recorded_with_their_place(summits, summit):
+    row = summits.set_index("summit_id").loc[summit]
+    assert row["place"] == FOUND_LATER[summit]
+
+
+def test_no_more_meetings_to_the_end_of_2023_than_the_executive_committee_counts(summits):
+    # TASS factbox (tass-2024-10-factbox-cis-summits): 51 formal and 22 informal to the end of 2023
+    counts = summits[summits["date"] < "2024-01-01"].groupby("format").size()
+    assert counts["formal"] <= 51 and counts["informal"] <= 22
+
+
+def test_chairmanships_are_known_for_every_year_but_1995_2008_and_2011():
+    chairs = helpers.load("chairmanships").dropna(subset=["iso3"])
+    held = chairs[chairs["held"].astype("boolean").fillna(True)]
+    assert set(range(1994, 2027)) - set(held["year"]) == {1995, 2008, 2011}
+    verdict = helpers.discrepancies().query("table == 'chairmanships' and subject == '2004'")
+    assert set(verdict["verdict"]) == {"not-a-contradiction"}  # Kuchma, then Putin from 16 Sep
