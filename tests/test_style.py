@@ -96,6 +96,19 @@ def test_add_source_writes_under_the_figure():
     plt.close(fig)
 
 
+def test_show_places_the_source_line_under_everything_and_wraps_it(monkeypatch):
+    monkeypatch.setattr("IPython.display.display", lambda bundle, raw: None)
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.set_xlabel("A label under the axis")
+    style.add_source(fig, helpers.load("status_changes")["source_id"], table="status_changes")
+    [text] = fig.texts
+    assert not text.get_visible()  # until show() has laid the figure out
+    style.show(fig, data=pd.DataFrame({"source_id": ["coco-1.3.2"]}))
+    label = ax.xaxis.label.get_window_extent()
+    assert text.get_visible() and text.get_window_extent().y1 < label.y0
+    assert max(map(len, text.get_text().split("\n"))) <= style.CHARS_PER_INCH * 4
+
+
 def test_many_sources_are_summarised_and_point_to_the_table():
     ids = helpers.load("status_changes")["source_id"]
     line = style.source_line(ids, table="status_changes")

@@ -19,6 +19,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 from .load import load
 
@@ -79,6 +80,7 @@ SHORTHAND: dict[str, str] = {
     r"\[stripped\]": "[a name missing from our copy]",
 }
 FIGURE_MIME = "application/vnd.cis-notebooks.figure+json"
+SOURCE_GID = "source-line"  # the source line under a figure, placed by show()
 CHARS_PER_INCH = 16  # a source line at 8 pt holds about this many characters per inch
 
 
@@ -116,13 +118,26 @@ def source_line(source_ids: Iterable[str], table: str = "") -> str:
 
 
 def add_source(fig: Figure, source_ids: Iterable[str], note: str = "", table: str = "") -> None:
-    """Write the source line (and an optional note) under a figure, left-aligned."""
-    drawn = fig.get_tightbbox()  # in inches: everything drawn so far, tick labels included
-    x, y = drawn.x0 / fig.get_figwidth(), (drawn.y0 - 0.1) / fig.get_figheight()
+    """Put the source line (and an optional note) under a figure: ``show`` places it, left-aligned
+    under everything drawn, and wraps it to the figure's width."""
+    text = "\n".join(part for part in [source_line(source_ids, table), note] if part)
+    fig.text(0, 0, text, ha="left", va="top", fontsize=8, color=INK, gid=SOURCE_GID, visible=False)
+
+
+def _lay_out(fig: Figure) -> Bbox:
+    """Lay the figure out once (text layout is the costly part of a chart): place the source line
+    under everything drawn and return the box, in inches, that holds it all."""
+    drawn = fig.get_tightbbox()  # tick labels included; the hidden source line left out
+    line = next((t for t in fig.texts if t.get_gid() == SOURCE_GID), None)
+    if line is None:
+        return drawn
     # Wrapped by character count: matplotlib's own wrapping measures the text word by word.
     width = int(CHARS_PER_INCH * drawn.width)
-    lines = [textwrap.fill(part, width) for part in [source_line(source_ids, table), note] if part]
-    fig.text(x, y, "\n".join(lines), ha="left", va="top", fontsize=8, color=INK)
+    line.set_text("\n".join(textwrap.fill(part, width) for part in line.get_text().split("\n")))
+    line.set_position((drawn.x0 / fig.get_figwidth(), (drawn.y0 - 0.1) / fig.get_figheight()))
+    line.set_visible(True)
+    extent = line.get_window_extent().transformed(fig.dpi_scale_trans.inverted())
+    return Bbox.union([drawn, extent])
 
 
 def show(fig: Figure, data: pd.DataFrame, alt: str = "") -> None:
@@ -138,7 +153,7 @@ def show(fig: Figure, data: pd.DataFrame, alt: str = "") -> None:
     titles = [ax.get_title(loc) for ax in fig.axes for loc in ("left", "center")]
     title = next((t for t in titles if t), fig.get_suptitle())
     buffer = io.StringIO()
-    tight = fig.get_tightbbox().padded(0.1)  # an explicit box: savefig's "tight" would draw twice
+    tight = _lay_out(fig).padded(0.1)  # an explicit box: savefig's "tight" would draw twice
     fig.savefig(buffer, format="svg", bbox_inches=tight, metadata={"Date": None})
     plt.close(fig)
     about = {"title": title, "alt": alt or f"Chart: {title}.", "csv": data.to_csv(index=False)}
@@ -146,11 +161,12 @@ def show(fig: Figure, data: pd.DataFrame, alt: str = "") -> None:
     display(bundle, raw=True)
 
 
-def source_link(source_ids: str) -> str:
+def source_link(source_ids: str, sources: pd.DataFrame | None = None) -> str:
     """Sources as HTML for a table cell: each one's publisher, title and date, linked to its URL
     (the encyclopedia article to its description in the sources notebook). A cell may hold
-    several ids joined by '+', ';' or ','; text that is not an id is kept as it is."""
-    sources = load("sources").set_index("source_id")
+    several ids joined by '+', ';' or ','; text that is not an id is kept as it is. `sources`:
+    the sources table indexed by id, when the caller has it already."""
+    sources = load("sources").set_index("source_id") if sources is None else sources
     links = []
     for source_id in re.split(r"\s*[+;,]\s*", str(source_ids).strip()):
         if source_id == ENCYCLOPEDIA:
@@ -183,13 +199,14 @@ def reader_table(frame: pd.DataFrame, index: bool = True):
     (a column ``source``), internal shorthand written out, nothing cut. Returns IPython HTML."""
     from IPython.display import HTML
 
+    sources = load("sources").set_index("source_id")
     shown = frame.copy()
     if str(frame.index.name).endswith("source_id"):  # a table of sources: the index is shown too
         shown, index = frame.reset_index(), False
     for column in shown.columns:
         if str(column).endswith("source_id"):
             label = str(column).removesuffix("_id")
-            shown[column] = [source_link(s) if pd.notna(s) else "" for s in shown[column]]
+            shown[column] = [source_link(s, sources) if pd.notna(s) else "" for s in shown[column]]
             shown = shown.rename(columns={column: label})
         elif shown[column].dtype == object or isinstance(shown[column].dtype, pd.StringDtype):
             shown[column] = shown[column].map(plain)
