@@ -188,7 +188,7 @@ def _index(first_figures: dict[str, str]) -> str:
 
 
 def _lookup_page() -> str:
-    """The look-up page: a date input, the 15 states' status, the frameworks, the map."""
+    """The look-up page: a date input, the 15 states' status, the map, the frameworks."""
     return """# Look up a day
 
 Who was in the Commonwealth of Independent States on a given day, on what terms, and since when;
@@ -202,10 +202,11 @@ page keeps it, so an answer can be linked.
   <span id="lookup-range"></span>
 </form>
 <p id="lookup-summary" class="lookup-summary"></p>
-<div id="lookup-map" class="lookup-map"></div>
-<p class="map-note"></p>
 <h2 id="cis-status">The CIS</h2>
 <div id="lookup-cis"></div>
+<h2 id="map">On the map</h2>
+<div id="lookup-map" class="lookup-map"></div>
+<p class="map-note"></p>
 <h2 id="frameworks">The other frameworks</h2>
 <div id="lookup-orgs"></div>
 <script src="lookup-data.js"></script>
