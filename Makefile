@@ -8,8 +8,12 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # containers often r
 
 .PHONY: lab test notebooks external site bench lock clean
 
-lab: $(READY)  ## open the collection in JupyterLab
-	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00-index.ipynb
+PORT ?= 8888
+ARGS ?=
+
+lab: $(READY)  ## open JupyterLab at the repository root on the index notebook (PORT=, ARGS=)
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=$(CURDIR) --port=$(PORT) $(ARGS) \
+		notebooks/00-index.ipynb
 
 test: $(READY)  ## lint, unit tests, strict nbval over every notebook, the site in a browser
 	$(BIN)/ruff check src tests notebooks tools
@@ -32,7 +36,7 @@ lock: $(READY)  ## re-pin every installed package into requirements.lock
 	$(BIN)/pip freeze --exclude-editable | grep -v '^cis-notebooks' > requirements.lock
 
 clean:
-	rm -rf $(VENV) _site _site-src test-artifacts
+	rm -rf $(VENV) _site test-artifacts
 
 $(READY): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

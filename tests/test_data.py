@@ -67,7 +67,8 @@ def test_every_source_is_cited_by_a_row_or_a_note():
         if column in (frame := helpers.load(table))
         for text in frame[column].dropna()
     )
-    uncited = set(helpers.load("sources")["source_id"]) - cited
+    # The map's shapes are cited under the map that draws them (helpers.geo), not by a row.
+    uncited = set(helpers.load("sources")["source_id"]) - cited - {helpers.geo.SOURCE_ID}
     assert {
         s for s in uncited if not re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", prose)
     } == set()

@@ -57,3 +57,15 @@ def _wait_for(url: str, server: subprocess.Popen, log: Path, seconds: float = 60
             assert server.poll() is None, f"JupyterLab exited:\n{log.read_text()}"
             assert time.monotonic() < deadline, f"JupyterLab did not answer:\n{log.read_text()}"
             time.sleep(0.3)
+
+
+def test_make_lab_opens_the_index_at_the_root_on_a_chosen_port():
+    command = subprocess.run(
+        ["make", "--no-print-directory", "-n", "lab", "PORT=8890", "ARGS=--no-browser"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert f"--ServerApp.root_dir={ROOT}" in command
+    assert "--port=8890" in command and "--no-browser" in command
+    assert command.replace("\\\n", " ").split("jupyter lab")[1].rstrip().endswith(
+        "notebooks/00-index.ipynb"
+    )

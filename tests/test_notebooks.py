@@ -88,3 +88,24 @@ def test_the_figure_check_catches_a_typed_figure(tmp_path: Path):
     path = tmp_path / "04-test.ipynb"
     path.write_text(json.dumps(notebook))
     assert _typed_figures(path) == {101.5, 3.0}
+
+
+def _hidden(cell: dict) -> bool:
+    metadata = cell["metadata"]
+    return metadata.get("jupyter", {}).get("source_hidden") and "hide-input" in metadata.get(
+        "tags", []
+    )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_readers_see_findings_before_code(path: Path):
+    """No visible code cell: JupyterLab collapses every code cell, the site puts it behind a
+    toggle; the notebook opens with its question, and its findings are the first output."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    assert cells[0]["cell_type"] == "markdown" and "".join(cells[0]["source"]).startswith("# ")
+    assert [n for n, c in enumerate(cells) if c["cell_type"] == "code" and not _hidden(c)] == []
+    outputs = [o for c in _code_cells(path) for o in c["outputs"]]
+    if path.name != "00-index.ipynb":
+        first = outputs[0].get("data", {})
+        assert "text/markdown" in first, f"{path.name}: the first output is not the findings"
+        assert "**" in "".join(first["text/markdown"]), f"{path.name}: findings in bold, as lists"

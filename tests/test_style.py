@@ -6,6 +6,7 @@ import itertools
 
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 import pytest
 
 import helpers
@@ -95,6 +96,19 @@ def test_add_source_writes_under_the_figure():
     plt.close(fig)
 
 
+def test_show_places_the_source_line_under_everything_and_wraps_it(monkeypatch):
+    monkeypatch.setattr("IPython.display.display", lambda bundle, raw: None)
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.set_xlabel("A label under the axis")
+    style.add_source(fig, helpers.load("status_changes")["source_id"], table="status_changes")
+    [text] = fig.texts
+    assert not text.get_visible()  # until show() has laid the figure out
+    style.show(fig, data=pd.DataFrame({"source_id": ["coco-1.3.2"]}))
+    label = ax.xaxis.label.get_window_extent()
+    assert text.get_visible() and text.get_window_extent().y1 < label.y0
+    assert max(map(len, text.get_text().split("\n"))) <= style.CHARS_PER_INCH * 4
+
+
 def test_many_sources_are_summarised_and_point_to_the_table():
     ids = helpers.load("status_changes")["source_id"]
     line = style.source_line(ids, table="status_changes")
@@ -104,12 +118,47 @@ def test_many_sources_are_summarised_and_point_to_the_table():
     assert len(line) < 400
 
 
-def test_show_displays_a_png_and_closes_the_figure(monkeypatch):
+def test_show_displays_svg_with_its_data_and_closes_the_figure(monkeypatch):
     shown = []
-    monkeypatch.setattr("IPython.display.display", shown.append)
+    monkeypatch.setattr("IPython.display.display", lambda bundle, raw: shown.append(bundle))
+    fig, ax = plt.subplots()
+    ax.set_title("A test chart")
+    style.show(fig, data=pd.DataFrame({"x": [1], "source_id": ["coco-1.3.2"]}))
+    [bundle] = shown
+    assert bundle["image/svg+xml"].startswith("<?xml") and not plt.get_fignums()
+    about = bundle[style.FIGURE_MIME]
+    assert about["title"] == "A test chart" and about["alt"] == "Chart: A test chart."
+    assert about["csv"] == "x,source_id\n1,coco-1.3.2\n"
+
+
+def test_show_refuses_plotted_rows_without_sources():
     fig, _ = plt.subplots()
-    style.show(fig)
-    assert shown[0].data.startswith(b"\x89PNG") and not plt.get_fignums()
+    with pytest.raises(ValueError, match="source_id"):
+        style.show(fig, data=pd.DataFrame({"x": [1]}))
+    plt.close(fig)
+
+
+def test_apply_sets_tables_to_show_everything():
+    style.apply()
+    assert pd.get_option("display.max_colwidth") is None
+    assert pd.get_option("display.max_columns") is None
+
+
+def test_reader_table_links_sources_and_writes_out_shorthand():
+    frame = pd.DataFrame(
+        {
+            "note": ["004 says so; [stripped] signed <b>"],
+            "source_id": ["grokipedia-cis-2025-11 + kremlin-2024-12-25-informal-cis-meeting"],
+        }
+    )
+    table = style.reader_table(frame).data
+    assert "source_id" not in table and ">source<" in table
+    assert f'<a href="{style.ENCYCLOPEDIA_ENTRY}">the encyclopedia article</a>' in table
+    assert '<a href="http' in table and "Informal CIS heads of state meeting" in table
+    assert "the encyclopedia article says so; [a name missing from our copy] signed &lt;b&gt;" in (
+        table
+    )
+    assert "004" not in table and "[stripped]" not in table
 
 
 def test_state_names_are_listed_alphabetically_in_prose():

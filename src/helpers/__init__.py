@@ -14,11 +14,13 @@
 - ``panel()``, ``codebook()``, ``write_panel(folder)``: one row per post-Soviet state and year
   (status, memberships, GDP, population, trade with Russia, remittances, UN voting agreement);
 - ``unga``: UN General Assembly roll calls and votes, agreement with Russia;
-- ``style``: theme, status palette and the source line under every chart;
+- ``style``: theme, status palette, the source line under every chart, figures shown with
+  their data, tables for readers;
+- ``geo``: the country shapes of the map (vendored TopoJSON, decoded and projected);
 - ``notebooks()``, ``contents()``: the collection's notebooks, described from their first cells.
 """
 
-from . import style, unga
+from . import geo, style, unga
 from .catalogue import contents, notebooks
 from .claims import discrepancies, encyclopedia_only, encyclopedia_share, ledger
 from .country_year import codebook, panel, write_panel
@@ -37,6 +39,7 @@ __all__ = [
     "discrepancies",
     "encyclopedia_only",
     "encyclopedia_share",
+    "geo",
     "in_cis_on",
     "joint_timeline",
     "ledger",

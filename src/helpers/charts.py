@@ -1,5 +1,5 @@
-"""Charts shared by several notebooks: status swimlanes, a tile-grid map of the 15 states, and
-grids of coloured cells (state x act, state x summit, state x resolution).
+"""Charts shared by several notebooks: status swimlanes, a map of the 15 states (real shapes, or
+equal tiles), and grids of coloured cells (state x act, state x summit, state x resolution).
 
 Legal status sets the colour (``style.STATUS_COLOURS``); participation is drawn over it (solid,
 hatched, or cross-hatched and faded: ``style.PARTICIPATION_LOOK``), so de jure and de facto read
@@ -9,11 +9,13 @@ at once.
 from __future__ import annotations
 
 import matplotlib.dates as mdates
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
 from matplotlib.patches import Patch, Rectangle
 
-from . import style
+from . import geo, style
 from .load import load
 
 # Rough geography on a grid: (column, row), row 0 at the top. One tile per state, equal sizes,
@@ -63,11 +65,23 @@ def swimlanes(
     order = lane_order()
     names = load("countries").set_index("iso3")["name"]
     colours = style.STATUS_COLOURS if status == "legal_status" else style.ORG_STATUS_COLOURS
+    bars: dict[tuple[str, str], list[np.ndarray]] = {}
     for lane, iso3 in enumerate(order):
         for row in timeline[timeline["iso3"] == iso3].itertuples():
             end = until if pd.isna(row.end) else min(row.end + pd.Timedelta(days=1), until)
-            colour = colours[getattr(row, status)]
-            _bar(ax, lane + band[0], band[1], row.start, end, colour, row.participation)
+            left, right = mdates.date2num(row.start), mdates.date2num(end)
+            bottom, top = lane + band[0], lane + band[0] + band[1]
+            box = np.array([[left, bottom], [right, bottom], [right, top], [left, top]])
+            bars.setdefault((colours[getattr(row, status)], row.participation), []).append(box)
+    for (colour, participation), boxes in bars.items():  # one collection per look: fast to draw
+        look = style.PARTICIPATION_LOOK[participation]
+        ax.add_collection(
+            PolyCollection(
+                boxes, facecolors=colour, alpha=look["alpha"], hatch=look["hatch"],
+                edgecolors="white", linewidths=0.5,
+            )
+        )  # fmt: skip
+    ax.autoscale_view(scaley=False)
     ax.set_yticks(range(len(order)), [names[i] for i in order])
     ax.set_ylim(len(order) - 0.5, -0.5)
     ax.xaxis.set_major_locator(mdates.YearLocator(4, month=1, day=1))
@@ -111,15 +125,19 @@ def cell_grid(
 ) -> None:
     """A grid of coloured cells, one per row and column of `values` (categories), optionally
     labelled; labels are white on the `dark` categories. Tick labels are the index and columns."""
+    cells: dict[str, list[list[tuple[float, float]]]] = {}
     for r, row in enumerate(values.index):
         for c, column in enumerate(values.columns):
             value = values.loc[row, column]
             colour = missing if pd.isna(value) else colours[value]
-            ax.add_patch(Rectangle((c, r), 0.96, 0.92, color=colour))
+            box = [(c, r), (c + 0.96, r), (c + 0.96, r + 0.92), (c, r + 0.92)]
+            cells.setdefault(colour, []).append(box)
             text = "" if labels is None else labels.loc[row, column]
             if isinstance(text, str) and text:
                 ink = "white" if value in dark else style.INK
                 ax.text(c + 0.48, r + 0.46, text, ha="center", va="center", fontsize=7.5, color=ink)
+    for colour, boxes in cells.items():  # one collection per colour: small and fast to draw
+        ax.add_collection(PolyCollection(boxes, facecolors=colour, linewidths=0))
     ax.set_xlim(0, len(values.columns))
     ax.set_ylim(len(values.index), 0)
     ax.set_xticks([i + 0.48 for i in range(len(values.columns))], values.columns)
@@ -133,29 +151,77 @@ def grid_legend(ax: Axes, colours: dict[str, str], **kwargs: object) -> None:
     ax.legend(handles=[Patch(color=c, label=k) for k, c in colours.items()], **kwargs)
 
 
-def status_legend(ax: Axes, colours: dict[str, str] | None = None, **kwargs: object) -> None:
-    """Legend for status (colours; the CIS legal statuses by default) and participation."""
+def status_legend(
+    ax: Axes, colours: dict[str, str] | None = None, title: str = "Legal status (colour)"
+) -> None:
+    """Two legends right of the axes, outside the data: status as colours (the CIS legal
+    statuses by default) at the top, participation as patterns over grey at the bottom."""
     colours = colours or style.STATUS_COLOURS
-    handles = [Patch(facecolor=c, label=s) for s, c in colours.items()]
-    for participation, look in style.PARTICIPATION_LOOK.items():
-        handles.append(
-            Patch(
-                facecolor="#999999",
-                alpha=look["alpha"],
-                hatch=look["hatch"],
-                label=f"participation: {participation}",
-            )
-        )
-    ax.legend(handles=handles, **kwargs)
-
-
-def _bar(
-    ax: Axes, y: float, height: float, start: pd.Timestamp, end: pd.Timestamp, colour: str,
-    participation: str,
-) -> None:  # fmt: skip
-    look = style.PARTICIPATION_LOOK[participation]
-    left = mdates.date2num(start)
-    ax.broken_barh(
-        [(left, mdates.date2num(end) - left)], (y, height), facecolors=colour,
-        alpha=look["alpha"], hatch=look["hatch"], edgecolor="white", linewidth=0.5,
+    common = {"fontsize": 8, "title_fontsize": 8, "alignment": "left", "loc": "upper left"}
+    status = ax.legend(
+        handles=[Patch(facecolor=c, label=s) for s, c in colours.items()], title=title,
+        bbox_to_anchor=(1.01, 1.0), **common,
     )  # fmt: skip
+    ax.add_artist(status)
+    patterns = [
+        Patch(facecolor="#999999", alpha=look["alpha"], hatch=look["hatch"], label=participation)
+        for participation, look in style.PARTICIPATION_LOOK.items()
+    ]
+    ax.legend(
+        handles=patterns, title="Participation (pattern)",
+        bbox_to_anchor=(1.01, 0.0), **(common | {"loc": "lower left"}),
+    )  # fmt: skip
+
+
+def status_map(ax: Axes, status: pd.DataFrame, zoom: Axes | None = None) -> None:
+    """The 15 states on a map (Albers conic), coloured by legal status and styled by
+    participation, neighbours in light grey; `zoom` (optional) gets Moldova and the South
+    Caucasus enlarged, framed on the main map."""
+    shapes = geo.shapes()
+    for target in [ax] if zoom is None else [ax, zoom]:
+        _draw_states(target, shapes, status)
+        target.set_aspect("equal")
+        target.set_xticks([])
+        target.set_yticks([])
+    xs = np.concatenate([r[:, 0] for iso3 in status.index for r in shapes[iso3]])
+    ys = np.concatenate([r[:, 1] for iso3 in status.index for r in shapes[iso3]])
+    ax.set_xlim(xs.min() - 0.01, xs.max() + 0.01)
+    ax.set_ylim(ys.min() - 0.01, ys.max() + 0.01)
+    ax.axis("off")
+    small = ["MDA", "GEO", "ARM", "AZE"]
+    for iso3 in status.index.difference(small):
+        _label(ax, shapes[iso3], iso3, status.loc[iso3])
+    if zoom is None:
+        return
+    zoom.spines[:].set_visible(True)
+    box = np.concatenate([r for iso3 in small for r in shapes[iso3]])
+    (x0, y0), (x1, y1) = box.min(axis=0) - 0.008, box.max(axis=0) + 0.008
+    zoom.set_xlim(x0, x1)
+    zoom.set_ylim(y0, y1)
+    ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor=style.INK, lw=0.8))
+    for iso3 in small:
+        _label(zoom, shapes[iso3], iso3, status.loc[iso3])
+
+
+def _draw_states(ax: Axes, shapes: dict[str, list[np.ndarray]], status: pd.DataFrame) -> None:
+    # Shapes are rasterized (text stays vector): thousands of vertices would make a heavy SVG.
+    others = [r for iso3, rings in shapes.items() if iso3 not in status.index for r in rings]
+    ax.add_collection(
+        PolyCollection(others, facecolors="#EEEEEE", edgecolors="white", lw=0.4, rasterized=True)
+    )
+    for iso3, row in status.iterrows():
+        look = style.PARTICIPATION_LOOK[row["participation"]]
+        ax.add_collection(
+            PolyCollection(
+                shapes[iso3], facecolors=style.STATUS_COLOURS[row["legal_status"]],
+                alpha=look["alpha"], hatch=look["hatch"], edgecolors="white", linewidths=0.6,
+                rasterized=True,
+            )
+        )  # fmt: skip
+
+
+def _label(ax: Axes, rings: list[np.ndarray], iso3: str, row: pd.Series) -> None:
+    dark = row["legal_status"] in ("member", "former") and row["participation"] != "none"
+    x, y = geo.label_point(rings)
+    ax.text(x, y, iso3, ha="center", va="center", fontsize=7, fontweight="bold",
+            color="white" if dark else style.INK)  # fmt: skip

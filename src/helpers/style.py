@@ -1,4 +1,6 @@
-"""The look shared by every chart: theme, status palette and the source line under a figure.
+"""The look shared by every chart and table: theme, status palette, the source line under a
+figure, figures shown with their data, and tables written for readers (sources as linked titles,
+nothing cut).
 
 Colours come from the Okabe-Ito palette, designed to stay distinguishable with the common
 forms of colour-blindness. One colour per legal status, the same in every notebook;
@@ -7,13 +9,17 @@ participation is drawn over it (solid, hatched, or cross-hatched and faded), nev
 
 from __future__ import annotations
 
+import html
 import io
+import re
+import textwrap
 from collections.abc import Iterable
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 from .load import load
 
@@ -56,12 +62,33 @@ THEME: dict[str, object] = {
     "ytick.color": INK,
     "legend.frameon": False,
     "svg.hashsalt": "cis-notebooks",
+    "svg.fonttype": "none",  # text stays text: smaller, searchable, and no glyphs to trace
 }
+# Reader-facing tables are never cut: no "…" in a cell, no hidden column or row.
+DISPLAY: dict[str, object] = {
+    "display.max_colwidth": None,
+    "display.max_columns": None,
+    "display.max_rows": None,
+    "display.width": 250,
+}
+ENCYCLOPEDIA = "grokipedia-cis-2025-11"
+# Where the sources notebook describes the encyclopedia article (an anchor in its markdown).
+ENCYCLOPEDIA_ENTRY = "06-sources-and-discrepancies.ipynb#the-encyclopedia-article"
+# Internal shorthand in the data's notes, written out for readers.
+SHORTHAND: dict[str, str] = {
+    r"\b004\b": "the encyclopedia article",
+    r"\[stripped\]": "[a name missing from our copy]",
+}
+FIGURE_MIME = "application/vnd.cis-notebooks.figure+json"
+SOURCE_GID = "source-line"  # the source line under a figure, placed by show()
+CHARS_PER_INCH = 16  # a source line at 8 pt holds about this many characters per inch
 
 
 def apply() -> None:
-    """Set the shared theme for every figure drawn after this call."""
+    """Set the shared theme for every figure drawn after this call, and the table display."""
     mpl.rcParams.update(THEME)
+    for option, value in DISPLAY.items():
+        pd.set_option(option, value)
 
 
 def source_line(source_ids: Iterable[str], table: str = "") -> str:
@@ -91,22 +118,100 @@ def source_line(source_ids: Iterable[str], table: str = "") -> str:
 
 
 def add_source(fig: Figure, source_ids: Iterable[str], note: str = "", table: str = "") -> None:
-    """Write the source line (and an optional note) under a figure, left-aligned."""
-    text = source_line(source_ids, table) + (f"\n{note}" if note else "")
-    drawn = fig.get_tightbbox()  # in inches: everything drawn so far, tick labels included
-    x, y = drawn.x0 / fig.get_figwidth(), (drawn.y0 - 0.1) / fig.get_figheight()
-    fig.text(x, y, text, ha="left", va="top", fontsize=8, color=INK, wrap=True)
+    """Put the source line (and an optional note) under a figure: ``show`` places it, left-aligned
+    under everything drawn, and wraps it to the figure's width."""
+    text = "\n".join(part for part in [source_line(source_ids, table), note] if part)
+    fig.text(0, 0, text, ha="left", va="top", fontsize=8, color=INK, gid=SOURCE_GID, visible=False)
 
 
-def show(fig: Figure) -> None:
-    """Display a finished figure as a PNG (without a '<Figure ...>' text repr), then close it."""
-    from IPython.display import Image, display
+def _lay_out(fig: Figure) -> Bbox:
+    """Lay the figure out once (text layout is the costly part of a chart): place the source line
+    under everything drawn and return the box, in inches, that holds it all."""
+    drawn = fig.get_tightbbox()  # tick labels included; the hidden source line left out
+    line = next((t for t in fig.texts if t.get_gid() == SOURCE_GID), None)
+    if line is None:
+        return drawn
+    # Wrapped by character count: matplotlib's own wrapping measures the text word by word.
+    width = int(CHARS_PER_INCH * drawn.width)
+    line.set_text("\n".join(textwrap.fill(part, width) for part in line.get_text().split("\n")))
+    line.set_position((drawn.x0 / fig.get_figwidth(), (drawn.y0 - 0.1) / fig.get_figheight()))
+    line.set_visible(True)
+    extent = line.get_window_extent().transformed(fig.dpi_scale_trans.inverted())
+    return Bbox.union([drawn, extent])
 
-    buffer = io.BytesIO()
-    tight = fig.get_tightbbox().padded(0.1)  # an explicit box: savefig's "tight" would draw twice
-    fig.savefig(buffer, format="png", bbox_inches=tight, metadata={"Software": None})
+
+def show(fig: Figure, data: pd.DataFrame, alt: str = "") -> None:
+    """Display a finished figure as SVG with the rows it plots, then close it.
+
+    `data` holds the plotted rows (with their ``source_id``), published beside the figure on the
+    site as CSV; `alt` describes the chart for readers who cannot see it (by default its title).
+    """
+    from IPython.display import display
+
+    if "source_id" not in data.columns:
+        raise ValueError("the plotted rows need a source_id column")
+    titles = [ax.get_title(loc) for ax in fig.axes for loc in ("left", "center")]
+    title = next((t for t in titles if t), fig.get_suptitle())
+    buffer = io.StringIO()
+    tight = _lay_out(fig).padded(0.1)  # an explicit box: savefig's "tight" would draw twice
+    fig.savefig(buffer, format="svg", bbox_inches=tight, metadata={"Date": None})
     plt.close(fig)
-    display(Image(data=buffer.getvalue(), format="png"))
+    about = {"title": title, "alt": alt or f"Chart: {title}.", "csv": data.to_csv(index=False)}
+    bundle = {"image/svg+xml": buffer.getvalue(), FIGURE_MIME: about, "text/plain": about["alt"]}
+    display(bundle, raw=True)
+
+
+def source_link(source_ids: str, sources: pd.DataFrame | None = None) -> str:
+    """Sources as HTML for a table cell: each one's publisher, title and date, linked to its URL
+    (the encyclopedia article to its description in the sources notebook). A cell may hold
+    several ids joined by '+', ';' or ','; text that is not an id is kept as it is. `sources`:
+    the sources table indexed by id, when the caller has it already."""
+    sources = load("sources").set_index("source_id") if sources is None else sources
+    links = []
+    for source_id in re.split(r"\s*[+;,]\s*", str(source_ids).strip()):
+        if source_id == ENCYCLOPEDIA:
+            links.append(f'<a href="{ENCYCLOPEDIA_ENTRY}">the encyclopedia article</a>')
+        elif source_id in sources.index:
+            row = sources.loc[source_id]
+            date = format_date(row["date"], row["date_precision"])
+            text = html.escape(
+                f"{row['publisher']}, “{row['title']}”" + (f", {date}" if date else "")
+            )
+            url = row["url"]
+            links.append(text if pd.isna(url) else f'<a href="{html.escape(url)}">{text}</a>')
+        else:
+            links.append(html.escape(source_id))
+    return "; ".join(dict.fromkeys(links))
+
+
+def plain(text: object) -> str:
+    """A cell's text for readers: escaped for HTML, the data's internal shorthand written out."""
+    if pd.isna(text):
+        return ""
+    written = str(text)
+    for pattern, words in SHORTHAND.items():
+        written = re.sub(pattern, words, written)
+    return html.escape(written)
+
+
+def reader_table(frame: pd.DataFrame, index: bool = True):
+    """A table for readers: every ``*source_id`` column (or index) shown as linked source titles
+    (a column ``source``), internal shorthand written out, nothing cut. Returns IPython HTML."""
+    from IPython.display import HTML
+
+    sources = load("sources").set_index("source_id")
+    shown = frame.copy()
+    if str(frame.index.name).endswith("source_id"):  # a table of sources: the index is shown too
+        shown, index = frame.reset_index(), False
+    for column in shown.columns:
+        if str(column).endswith("source_id"):
+            label = str(column).removesuffix("_id")
+            shown[column] = [source_link(s, sources) if pd.notna(s) else "" for s in shown[column]]
+            shown = shown.rename(columns={column: label})
+        elif shown[column].dtype == object or isinstance(shown[column].dtype, pd.StringDtype):
+            shown[column] = shown[column].map(plain)
+    table = shown.to_html(escape=False, index=index, na_rep="", classes="reader-table", border=0)
+    return HTML(table)
 
 
 def state_names(codes: Iterable[str]) -> str:
