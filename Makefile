@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # containers often run as root
 
-.PHONY: lab test notebooks site bench lock clean
+.PHONY: lab test mutants notebooks site bench lock clean
 
 lab: $(READY)  ## open the collection in JupyterLab
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00-index.ipynb
@@ -14,6 +14,12 @@ lab: $(READY)  ## open the collection in JupyterLab
 test: $(READY)  ## lint, unit tests, strict nbval over every notebook, the site in a browser
 	$(BIN)/ruff check src tests notebooks tools
 	$(BIN)/pytest
+
+mutants: $(READY)  ## mutation testing of src/helpers by the unit tests alone (slow; not in test)
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut results --all true > mutants/results.txt || true
+	$(BIN)/python tools/mutation_score.py
 
 notebooks: $(READY)  ## re-execute every notebook in place, top to bottom
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
@@ -29,7 +35,7 @@ lock: $(READY)  ## re-pin every installed package into requirements.lock
 	$(BIN)/pip freeze --exclude-editable | grep -v '^cis-notebooks' > requirements.lock
 
 clean:
-	rm -rf $(VENV) _site _site-src test-artifacts
+	rm -rf $(VENV) _site _site-src test-artifacts mutants
 
 $(READY): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
