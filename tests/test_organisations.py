@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import helpers
@@ -53,8 +54,10 @@ def test_a_date_outside_the_data_is_refused(org, date):
         helpers.members_on(org, date)
 
 
-def test_timelines_have_no_overlaps():
+def test_timelines_have_no_gaps_or_overlaps():
     for org in ["CST", "CSTO", "EAEU", "GUAM", "UNION-STATE"]:
         timeline = helpers.org_timeline(org)
-        for _, lane in timeline.groupby("iso3"):
-            assert (lane["start"].iloc[1:].to_numpy() > lane["start"].iloc[:-1].to_numpy()).all()
+        for iso3, lane in timeline.groupby("iso3"):
+            ends = lane["end"].iloc[:-1] + pd.Timedelta(days=1)
+            assert (lane["start"].iloc[1:].to_numpy() == ends.to_numpy()).all(), (org, iso3)
+            assert (lane["end"].isna() | (lane["start"] <= lane["end"])).all(), (org, iso3)
