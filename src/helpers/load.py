@@ -244,7 +244,7 @@ def _column(texts: Any, field: dict[str, Any]) -> pd.Series:
     cells = np.array(texts, dtype=object)
     cells[cells == ""] = None
     enum = field.get("constraints", {}).get("enum")
-    kind = field.get("type", "string")
+    kind = field.get("type")
     if enum:
         return pd.Series(pd.Categorical(cells, categories=enum))
     if kind == "date":
