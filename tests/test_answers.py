@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
@@ -212,3 +213,47 @@ def test_a_date_is_written_to_its_precision(precision, shown):
 def test_state_names_are_listed_in_order():
     assert style.state_names(["RUS", "ARM", "BLR"]) == "Armenia, Belarus and Russia"
     assert style.state_names(["RUS"]) == "Russia"
+
+
+def test_many_sources_are_summarised_by_publisher():
+    cited = helpers.load("sources").drop_duplicates("publisher")["source_id"].head(8).tolist()
+    line = style.source_line([*cited, cited[0]])
+    publishers = helpers.load("sources").set_index("source_id").loc[cited, "publisher"]
+    assert line == (
+        "Sources: 8 publications. Among them: " + "; ".join(publishers[:5]) + " and 3 more"
+    )
+
+
+def test_add_source_writes_the_line_under_the_figure():
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1])
+    style.add_source(fig, ["coco-1.3.2"], note="A note.")
+    (text,) = fig.texts
+    assert text.get_text() == style.source_line(["coco-1.3.2"]) + "\nA note."
+    x, y = text.get_position()
+    assert 0 <= x < 0.1 and y < ax.get_position().y0 - 0.05  # left, below the tick labels
+    assert (text.get_ha(), text.get_va(), text.get_fontsize()) == ("left", "top", 8)
+    assert text.get_color() == style.INK and text.get_wrap()
+    style.add_source(fig, ["coco-1.3.2"])
+    assert fig.texts[1].get_text() == style.source_line(["coco-1.3.2"])
+    plt.close(fig)
+
+
+def test_show_displays_a_png_and_closes_the_figure(monkeypatch):
+    shown: list = []
+    monkeypatch.setattr("IPython.display.display", shown.append)
+    fig, ax = plt.subplots(figsize=(2, 1))
+    ax.plot([0, 1], [0, 1])
+    style.show(fig)
+    (image,) = shown
+    assert image.data.startswith(b"\x89PNG\r\n\x1a\n") and image.format == "png"
+    assert not plt.fignum_exists(fig.number)
+    assert b"Software" not in image.data  # no tool name or version in the file
+
+
+def test_dates_are_shown_at_their_precision_in_a_column():
+    frame = pd.DataFrame({"date": pd.to_datetime(["1993-02-05", None]),
+                          "date_precision": ["month", "day"]}, index=[7, 9])  # fmt: skip
+    shown = style.dates_shown(frame)
+    assert shown.tolist() == ["Feb 1993", ""] and list(shown.index) == [7, 9]
+    assert shown.dtype == "string"
