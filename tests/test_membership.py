@@ -109,9 +109,12 @@ def test_a_state_without_status_is_named(data_copy):
             if not line.startswith("EST,")
         )
     )
-    message = r"column 'iso3', value 'EST': a post-Soviet state with no status row \[rule: status"
-    with pytest.raises(helpers.DataError, match=message):
+    with pytest.raises(helpers.DataError) as caught:
         helpers.status_timeline(data_dir=data_copy)
+    assert str(caught.value) == (
+        "1 problem(s) in the status model:\n  data/status_changes.csv, column 'iso3', value 'EST': "
+        "a post-Soviet state with no status row [rule: status model]"
+    )
 
 
 def test_the_founding_day_itself_is_in_the_model():
