@@ -277,3 +277,42 @@ def test_a_corrupted_descriptor_fails_or_means_the_same(tmp_path):
         elif meaning == same:
             assert helpers.describe(data_dir=folder).equals(helpers.describe())
         # else a space or brace landed inside a string: a different text, not a corruption
+
+
+def _paths(node: object, at: tuple = ()) -> list[tuple]:
+    """Every place in a JSON tree, as the keys and indices leading to it."""
+    found = [at]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _paths(value, (*at, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _paths(value, (*at, index))
+    return found
+
+
+def test_a_descriptor_with_values_of_the_wrong_kind_fails_cleanly(tmp_path):
+    """Any value replaced by one of another JSON kind: a DataError, or the same tables (when the
+    value only documents, such as a title)."""
+    rng = random.Random(SEED)
+    original = json.loads((helpers.DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    places = [p for p in _paths(original) if p]
+    expected = [helpers.load(name) for name in helpers.tables()]
+    for case in range(80):
+        descriptor = json.loads(json.dumps(original))
+        *parent, last = rng.choice(places)
+        node = descriptor
+        for key in parent:
+            node = node[key]
+        node[last] = rng.choice([None, 7, 2.5, True, "x", "", [], {}, [1], {"a": 1}])
+        folder = tmp_path / str(case)
+        folder.mkdir()
+        for table in helpers.DATA_DIR.glob("*.csv"):
+            (folder / table.name).symlink_to(table)
+        (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+        try:
+            names = helpers.tables(data_dir=folder)
+        except helpers.DataError:
+            continue
+        for name, frame in zip(names, expected, strict=True):  # a renamed table is the same
+            pd.testing.assert_frame_equal(helpers.load(name, data_dir=folder), frame)
