@@ -147,9 +147,12 @@ def test_a_clean_file_is_split_at_once(data_copy, monkeypatch):
     def refused(path: str, text: str) -> None:
         raise AssertionError(f"{path} read record by record")
 
+    numbers = {"fields": [{"name": "1", "type": "integer"}, {"name": "2", "type": "integer"}]}
+    add_table(data_copy, "numbers", numbers, b"1,2\n3,4\n5,6\n")
     monkeypatch.setattr(csvfile, "AT_ONCE_BYTES", 0)
     monkeypatch.setattr(csvfile, "_table_record_by_record", refused)
-    assert len(tables_of(data_copy)) == 18
+    assert len(tables_of(data_copy)) == 19
+    assert helpers.load("numbers", data_dir=data_copy)["2"].tolist() == [4, 6]
 
 
 @pytest.mark.parametrize("text", ["NA", "null", "NaN", "None", "#N/A", "0", "1.0"])
@@ -168,13 +171,16 @@ def test_a_long_cell_is_no_error(set_cell, splitter):
     assert len(helpers.load("countries", data_dir=folder).loc[1, "note"]) == 240_000
 
 
-def one_column_table(folder: Path, text: bytes) -> Path:
+def add_table(folder: Path, name: str, schema: dict, text: bytes) -> Path:
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    schema = {"fields": [{"name": "letter", "type": "string"}]}
-    descriptor["resources"].append({"name": "letters", "path": "letters.csv", "schema": schema})
+    descriptor["resources"].append({"name": name, "path": f"{name}.csv", "schema": schema})
     (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
-    (folder / "letters.csv").write_bytes(text)
+    (folder / f"{name}.csv").write_bytes(text)
     return folder
+
+
+def one_column_table(folder: Path, text: bytes) -> Path:
+    return add_table(folder, "letters", {"fields": [{"name": "letter", "type": "string"}]}, text)
 
 
 def test_a_one_column_table_loads_and_refuses_an_empty_line(data_copy, splitter):
@@ -219,3 +225,10 @@ def test_a_composite_key_is_named_with_its_columns(set_cell):
     text = message(set_cell("status_changes", 3, "legal_status", "none"))
     where = "data/status_changes.csv, line 3, column 'iso3,date', value 'ARM,1991-12-08'"
     assert f"{where}: duplicates line 2 [rule: primary key]" in text
+
+
+def test_a_record_of_the_wrong_length_is_shown_whole(data_copy, splitter):
+    folder = edit(data_copy, "countries", on_line(4, lambda s: s + b",extra"))
+    shown = "BLR,Belarus,Republic of Belarus,Eastern Europe,true,"
+    assert f"line 4, column 'note', value '{shown}" in message(folder)
+    assert ",,extra': 9 field(s) where the header has 8 [rule: fields]" in message(folder)

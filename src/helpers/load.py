@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from . import descriptor as described
@@ -241,7 +240,7 @@ def typed(table: Table, resource: Resource) -> pd.DataFrame:
 
 def _column(texts: Any, field: dict[str, Any]) -> pd.Series:
     """One column of checked text cells as its schema type (missing where empty)."""
-    cells = np.array(texts, dtype=object)
+    cells = texts.copy()  # the cached table stays as read
     cells[cells == ""] = None
     enum = field.get("constraints", {}).get("enum")
     kind = field.get("type")
