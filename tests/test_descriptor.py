@@ -49,6 +49,12 @@ def test_invalid_json_names_line_and_column(data_copy):
     )
 
 
+def test_a_descriptor_that_is_not_utf8_is_named(data_copy):
+    path = data_copy / "datapackage.json"
+    path.write_bytes(path.read_bytes().replace(b"Sources", b"Sour\xe7es", 1))
+    assert "data/datapackage.json: not valid UTF-8 at byte " in refused(data_copy)
+
+
 def set_type(kind: str) -> Callable[[Descriptor], None]:
     return lambda d: field(d, "countries", "iso3").update(type=kind)
 
@@ -57,6 +63,15 @@ def set_type(kind: str) -> Callable[[Descriptor], None]:
 UNHONOURED = [
     (set_type("geopoint"), "resource 'countries', field 'iso3': type 'geopoint' is not supported;"
      " supported: string, integer, number, boolean, date, year"),
+    (lambda d: field(d, "countries", "iso3")["constraints"].update(unique=1),
+     "resource 'countries', field 'iso3': constraint unique must be true or false"),
+    (lambda d: resource(d, "countries")["schema"]["foreignKeys"].append("iso3"),
+     "resource 'countries': a foreign key needs fields and a reference"),
+    (lambda d: resource(d, "countries")["schema"]["foreignKeys"].append(
+        {"fields": "iso3", "reference": {"resource": "sources", "fields": []}}),
+     "resource 'countries': a foreign key needs fields and a reference"),
+    (lambda d: resource(d, "countries")["schema"].update(foreignKeys={"fields": "iso3"}),
+     "resource 'countries': a foreign key needs fields and a reference"),
     (lambda d: resource(d, "countries")["schema"].update(primaryKey=7),
      "resource 'countries': a primary key is a field name or a list of them"),
     (lambda d: field(d, "countries", "iso3").update(falseValues=["N"]),
