@@ -109,7 +109,9 @@ def _character_problem(path: str, body: bytes, text: str) -> Problem | None:
 def _may_have_forbidden(data: bytes) -> bool:
     """The same test as _FORBIDDEN, on the bytes and quicker, to spare the search."""
     lone_cr = b"\r" in data and data.count(b"\r") != data.count(b"\r\n")
-    return bool(data.translate(None, _NOT_C0) or _C1.search(data) or BOM in data or lone_cr)
+    c1 = b"\xc2" in data and _C1.search(data)  # a one-byte search first: quicker
+    bom = b"\xef" in data and BOM in data
+    return bool(data.translate(None, _NOT_C0) or c1 or bom or lone_cr)
 
 
 def _quote_problem(path: str, text: str, quoted: list[re.Match[str]]) -> Problem | None:
