@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)  # containers often run as root
 
-.PHONY: lab test notebooks external site bench lock clean
+.PHONY: lab test mutants notebooks external site bench lock clean
 
 PORT ?= 8888
 ARGS ?=
@@ -18,6 +18,17 @@ lab: $(READY)  ## open JupyterLab at the repository root on the index notebook (
 test: $(READY)  ## lint, unit tests, strict nbval over every notebook, the site in a browser
 	$(BIN)/ruff check src tests notebooks tools
 	$(BIN)/pytest
+
+# MUTANTS: a mutmut name pattern to check only some, e.g. 'helpers.*__mutmut_*[0369]' (40 %)
+MUTANTS ?=
+
+mutants: $(READY)  ## mutation testing of src/helpers by the unit tests alone (slow; not in test)
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2 $(if $(MUTANTS),'$(MUTANTS)')
+	$(BIN)/mutmut export-cicd-stats
+	$(BIN)/python -c "import json; s = json.load(open('mutants/mutmut-cicd-stats.json')); \
+		checked = s['killed'] + s['survived'] + s['no_tests'] + s['timeout']; \
+		print(f\"killed {s['killed']} of {checked} mutants checked: {s['killed'] / checked:.1%}\")"
 
 notebooks: $(READY)  ## re-execute every notebook in place, top to bottom
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
@@ -36,7 +47,7 @@ lock: $(READY)  ## re-pin every installed package into requirements.lock
 	$(BIN)/pip freeze --exclude-editable | grep -v '^cis-notebooks' > requirements.lock
 
 clean:
-	rm -rf $(VENV) _site test-artifacts
+	rm -rf $(VENV) _site test-artifacts mutants
 
 $(READY): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -49,13 +49,35 @@ def test_invalid_json_names_line_and_column(data_copy):
     )
 
 
+def test_a_descriptor_that_is_not_utf8_is_named(data_copy):
+    path = data_copy / "datapackage.json"
+    path.write_bytes(path.read_bytes().replace(b"Sources", b"Sour\xe7es", 1))
+    assert "data/datapackage.json: not valid UTF-8 at byte " in refused(data_copy)
+
+
 def set_type(kind: str) -> Callable[[Descriptor], None]:
     return lambda d: field(d, "countries", "iso3").update(type=kind)
 
 
 # (change, what the one problem says)
 UNHONOURED = [
-    (set_type("geopoint"), "resource 'countries', field 'iso3': type 'geopoint' is not supported"),
+    (set_type("geopoint"), "resource 'countries', field 'iso3': type 'geopoint' is not supported;"
+     " supported: string, integer, number, boolean, date, year"),
+    (lambda d: field(d, "countries", "iso3")["constraints"].update(unique=1),
+     "resource 'countries', field 'iso3': constraint unique must be true or false"),
+    (lambda d: resource(d, "countries")["schema"]["foreignKeys"].append("iso3"),
+     "resource 'countries': a foreign key needs fields and a reference"),
+    (lambda d: resource(d, "countries")["schema"]["foreignKeys"].append(
+        {"fields": "iso3", "reference": {"resource": "sources", "fields": []}}),
+     "resource 'countries': a foreign key needs fields and a reference"),
+    (lambda d: resource(d, "countries")["schema"].update(foreignKeys={"fields": "iso3"}),
+     "resource 'countries': a foreign key needs fields and a reference"),
+    (lambda d: resource(d, "countries")["schema"].update(primaryKey=7),
+     "resource 'countries': a primary key is a field name or a list of them"),
+    (lambda d: field(d, "countries", "iso3").update(falseValues=["N"]),
+     "resource 'countries', field 'iso3': falseValues must be a list of strings, on a boolean"),
+    (lambda d: field(d, "countries", "post_soviet").update(falseValues="no"),
+     "resource 'countries', field 'post_soviet': falseValues must be a list of strings"),
     (lambda d: field(d, "sources", "date").update(format="%d/%m/%Y"),
      "resource 'sources', field 'date': format '%d/%m/%Y' is not supported"),
     (lambda d: field(d, "countries", "iso3")["constraints"].update(maxLength=3),
@@ -201,3 +223,12 @@ def test_schema_refuses_a_broken_descriptor(data_copy):
     rewrite(data_copy, set_type("geopoint"))
     with pytest.raises(helpers.DataError, match="type 'geopoint' is not supported"):
         helpers.schema("countries", data_dir=data_copy)
+
+
+def test_what_the_descriptor_may_leave_out_or_write_in_capitals(data_copy):
+    def loosened(d: Descriptor) -> None:
+        del field(d, "countries", "note")["type"]  # a string by default
+        resource(d, "countries").update(encoding="UTF-8", format="CSV", mediatype="text/csv")
+
+    rewrite(data_copy, loosened)
+    assert helpers.load("countries", data_dir=data_copy)["note"].dtype == "string"

@@ -114,6 +114,45 @@ def test_a_state_without_status_is_named(data_copy):
             if not line.startswith("EST,")
         )
     )
-    message = r"column 'iso3', value 'EST': a post-Soviet state with no status row \[rule: status"
-    with pytest.raises(helpers.DataError, match=message):
+    with pytest.raises(helpers.DataError) as caught:
         helpers.status_timeline(data_dir=data_copy)
+    assert str(caught.value) == (
+        "1 problem(s) in the status model:\n  data/status_changes.csv, column 'iso3', value 'EST': "
+        "a post-Soviet state with no status row [rule: status model]"
+    )
+
+
+def test_the_founding_day_itself_is_in_the_model():
+    status = helpers.status_on("1991-12-08")
+    assert set(status["legal_status"]) == {"none"}  # founded, but no state had ratified yet
+    assert sorted(status.index[status["participation"] == "full"]) == ["BLR", "RUS"]
+    assert status.loc["UKR", "participation"] == "partial"  # an observer in the defence council
+
+
+def test_a_time_of_day_on_the_last_day_of_an_interval_is_still_that_day():
+    assert helpers.status_on(pd.Timestamp("2009-08-17 23:59:59")).loc["GEO", "legal_status"] == (
+        "member"
+    )
+    assert helpers.in_cis_on(pd.Timestamp("2009-08-17 23:59")) == sorted(
+        [*helpers.in_cis_on("2009-08-18"), "GEO"]
+    )
+
+
+def test_a_status_starting_before_the_founding_day_is_refused(set_cell):
+    folder = set_cell("status_changes", 2, "date", "1991-12-01")
+    where = "data/status_changes.csv, line 2, column 'date', value '1991-12-01'"
+    says = "the first status of ARM must start on 1991-12-08 [rule: status model]"
+    with pytest.raises(helpers.DataError) as caught:
+        helpers.status_timeline(data_dir=folder)
+    assert str(caught.value) == f"1 problem(s) in the status model:\n  {where}: {says}"
+
+
+def test_a_state_that_is_not_post_soviet_is_refused_in_the_model(set_cell):
+    folder = set_cell("status_changes", 2, "iso3", "XXX")
+    with pytest.raises(helpers.DataError, match="foreign key"):
+        helpers.status_timeline(data_dir=folder)
+    set_cell("countries", 2, "post_soviet", "false")  # Armenia, as if it had not been Soviet
+    folder = set_cell("status_changes", 2, "iso3", "ARM")
+    message = r"line 2, column 'iso3', value 'ARM': not a post-Soviet state in countries.csv"
+    with pytest.raises(helpers.DataError, match=message):
+        helpers.status_timeline(data_dir=folder)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import helpers
@@ -53,8 +54,28 @@ def test_a_date_outside_the_data_is_refused(org, date):
         helpers.members_on(org, date)
 
 
-def test_timelines_have_no_overlaps():
+def test_timelines_have_no_gaps_or_overlaps():
     for org in ["CST", "CSTO", "EAEU", "GUAM", "UNION-STATE"]:
         timeline = helpers.org_timeline(org)
-        for _, lane in timeline.groupby("iso3"):
-            assert (lane["start"].iloc[1:].to_numpy() > lane["start"].iloc[:-1].to_numpy()).all()
+        for iso3, lane in timeline.groupby("iso3"):
+            ends = lane["end"].iloc[:-1] + pd.Timedelta(days=1)
+            assert (lane["start"].iloc[1:].to_numpy() == ends.to_numpy()).all(), (org, iso3)
+            assert (lane["end"].isna() | (lane["start"] <= lane["end"])).all(), (org, iso3)
+
+
+def test_the_query_helpers_read_the_folder_they_are_given(set_cell):
+    set_cell("org_status_changes", 23, "date", "2002-10-08")  # Armenia's CSTO signature
+    set_cell("org_status_changes", 25, "date", "2024-02-23")  # Armenia's freeze
+    model = helpers.load("status_changes")
+    withdrawal = model.index[(model["iso3"] == "GEO") & (model["legal_status"] == "former")][0]
+    folder = set_cell("status_changes", withdrawal + 2, "date", "2009-08-19")  # header is line 1
+    assert "GEO" not in helpers.members_on("CIS", "2009-08-18")
+    assert "GEO" in helpers.members_on("CIS", "2009-08-18", data_dir=folder)
+    default = helpers.org_timeline("CSTO").query("iso3 == 'ARM'")["start"].min()
+    moved = helpers.org_timeline("CSTO", data_dir=folder).query("iso3 == 'ARM'")["start"].min()
+    assert (default, moved) == (pd.Timestamp("2002-10-07"), pd.Timestamp("2002-10-08"))
+    joint = helpers.joint_timeline(["CST", "CSTO"], data_dir=folder).query("iso3 == 'ARM'")
+    assert joint["start"].max() == pd.Timestamp("2024-02-23")
+    status = helpers.status_in("CSTO", "2002-10-07", data_dir=folder)
+    assert "ARM" not in status.index
+    assert "ARM" in helpers.status_in("CSTO", "2002-10-07").index

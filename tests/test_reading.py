@@ -4,6 +4,7 @@ and rule, by both ways of splitting cells; changes that are no breach load ident
 from __future__ import annotations
 
 import importlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -140,3 +141,94 @@ def test_both_splitters_give_identical_tables(data_copy, monkeypatch):
     monkeypatch.setattr(loader, "_CACHE", type(loader._CACHE)())
     for name, frame in tables_of(data_copy).items():
         pd.testing.assert_frame_equal(frame, expected[name], check_exact=True)
+
+
+def test_a_clean_file_is_split_at_once(data_copy, monkeypatch):
+    def refused(path: str, text: str) -> None:
+        raise AssertionError(f"{path} read record by record")
+
+    numbers = {"fields": [{"name": "1", "type": "integer"}, {"name": "2", "type": "integer"}]}
+    add_table(data_copy, "numbers", numbers, b"1,2\n3,4\n5,6\n")
+    monkeypatch.setattr(csvfile, "AT_ONCE_BYTES", 0)
+    monkeypatch.setattr(csvfile, "_table_record_by_record", refused)
+    assert len(tables_of(data_copy)) == len(helpers.tables()) + 1  # and the added table
+    assert helpers.load("numbers", data_dir=data_copy)["2"].tolist() == [4, 6]
+
+
+@pytest.mark.parametrize("text", ["NA", "null", "NaN", "None", "#N/A", "0", "1.0"])
+def test_text_that_looks_missing_or_numeric_stays_text(set_cell, splitter, text):
+    folder = set_cell("countries", 3, "note", text)
+    assert helpers.load("countries", data_dir=folder).loc[1, "note"] == text
+
+
+def test_an_empty_required_cell_is_caught_by_both_splitters(set_cell, splitter):
+    text = message(set_cell("countries", 3, "name", ""))
+    assert "line 3, column 'name', value '': a value is required [rule: required]" in text
+
+
+def test_a_long_cell_is_no_error(set_cell, splitter):
+    folder = set_cell("countries", 3, "note", "word, " * 40_000)
+    assert len(helpers.load("countries", data_dir=folder).loc[1, "note"]) == 240_000
+
+
+def add_table(folder: Path, name: str, schema: dict, text: bytes) -> Path:
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"].append({"name": name, "path": f"{name}.csv", "schema": schema})
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    (folder / f"{name}.csv").write_bytes(text)
+    return folder
+
+
+def one_column_table(folder: Path, text: bytes) -> Path:
+    return add_table(folder, "letters", {"fields": [{"name": "letter", "type": "string"}]}, text)
+
+
+def test_a_one_column_table_loads_and_refuses_an_empty_line(data_copy, splitter):
+    folder = one_column_table(data_copy, b"letter\na\nb\n")
+    assert helpers.load("letters", data_dir=folder)["letter"].tolist() == ["a", "b"]
+    (folder / "letters.csv").write_bytes(b"letter\na\n\nb\n")
+    says = "0 field(s) where the header has 1 (an empty line) [rule: fields]"
+    assert f"data/letters.csv, line 3, column 'letter', value '': {says}" in message(folder)
+
+
+@pytest.mark.parametrize(
+    ("line", "change"),
+    [(1, lambda s: s.replace(b"iso3", b"is\x00o3")), (4, lambda s: s + b",extra\x00")],
+)
+def test_a_character_outside_the_columns_names_no_column(data_copy, line, change):
+    text = message(edit(data_copy, "countries", on_line(line, change)))
+    assert f"data/countries.csv, line {line}: a control character (U+0000)" in text
+
+
+def every_line(change: Edit) -> Edit:
+    return lambda data: b"".join(change(line) + b"\n" for line in data.split(b"\n")[:-1])
+
+
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        (every_line(lambda s: s + b",extra"), "line 1, column '(no column)', value 'extra': "
+         "column 11 must be '(no column)'"),
+        (every_line(lambda s: s.rsplit(b",", 1)[0]), "line 1, column 'note', value '': "
+         "column 10 must be 'note'"),
+        (on_line(1, lambda s: s.replace(b"name,", b"Name,", 1)), "line 1, column 'name', "
+         "value 'Name': column 2 must be 'name'"),
+    ],
+)  # fmt: skip
+def test_a_header_that_differs_from_the_schema_is_named(data_copy, change, says):
+    folder = edit(data_copy, "countries", change)
+    assert f"data/countries.csv, {says}; the schema's columns are ['iso3'," in message(folder)
+
+
+def test_a_composite_key_is_named_with_its_columns(set_cell):
+    set_cell("status_changes", 3, "date", "1991-12-08")
+    text = message(set_cell("status_changes", 3, "legal_status", "none"))
+    where = "data/status_changes.csv, line 3, column 'iso3,date', value 'ARM,1991-12-08'"
+    assert f"{where}: duplicates line 2 [rule: primary key]" in text
+
+
+def test_a_record_of_the_wrong_length_is_shown_whole(data_copy, splitter):
+    folder = edit(data_copy, "countries", on_line(4, lambda s: s + b",extra"))
+    shown = "BLR,Belarus,Republic of Belarus,Eastern Europe,true,"
+    assert f"line 4, column 'note', value '{shown}" in message(folder)
+    assert ",,extra': 11 field(s) where the header has 10 [rule: fields]" in message(folder)

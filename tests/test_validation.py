@@ -51,8 +51,11 @@ def test_a_renamed_column_breaks_the_header(data_copy):
         helpers.load("countries", data_dir=data_copy)
 
 
-def test_a_missing_file_is_named(data_copy):
+def test_a_missing_file_is_named_with_the_other_problems(data_copy, set_cell):
+    set_cell("un_votes", 2, "vote", "maybe")
     (data_copy / "countries.csv").unlink()
+    with pytest.raises(helpers.DataError, match=r"data/un_votes.csv, line 2, column 'vote'"):
+        helpers.load("sources", data_dir=data_copy)
     with pytest.raises(
         helpers.DataError, match=r"data/countries.csv: listed .* missing \[rule: file\]"
     ):
@@ -61,8 +64,11 @@ def test_a_missing_file_is_named(data_copy):
 
 def test_an_undescribed_file_is_named(data_copy):
     (data_copy / "extra.csv").write_text("a,b\n1,2\n")
-    with pytest.raises(helpers.DataError, match=r"data/extra.csv: .*not described.*\[rule: file\]"):
+    with pytest.raises(helpers.DataError) as caught:
         helpers.load("sources", data_dir=data_copy)
+    assert str(caught.value).endswith(
+        ":\n  data/extra.csv: CSV file not described in the descriptor [rule: file]"
+    )
 
 
 def test_every_problem_is_reported_at_once(set_cell):
@@ -92,6 +98,9 @@ def test_tables_are_typed():
     assert isinstance(countries["region"].dtype, pd.CategoricalDtype)
     assert countries["post_soviet"].dtype == "boolean"
     assert pd.api.types.is_datetime64_any_dtype(sources["date"])
+    assert helpers.load("chairmanships")["year"].dtype == "Int64"
+    assert helpers.load("claims")["value"].dtype == "Float64"
+    assert countries["note"].dtype == "string" and countries["note"].isna().any()
 
 
 def test_load_returns_a_fresh_copy_each_time():

@@ -109,7 +109,8 @@ def _resource(entry: Any, index: int, problems: list[str]) -> Resource | None:
         f"{at}: field {n!r} is described twice" for n in sorted(set(names)) if names.count(n) > 1
     ]
     problems += _precision_problems(at, fields)
-    keys = [_foreign_key(k, name) for k in schema.get("foreignKeys", [])]
+    given = schema.get("foreignKeys", [])
+    keys = [_foreign_key(k, name) for k in given] if isinstance(given, list) else [None]
     if None in keys:
         problems.append(
             f"{at}: a foreign key needs fields and a reference with resource and fields"

@@ -17,11 +17,10 @@ import hashlib
 import os
 import time
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from . import descriptor as described
@@ -41,10 +40,19 @@ Stamp = tuple[tuple[str, int, int, int, int], ...]
 
 @dataclass(frozen=True)
 class Package:
-    """A checked folder: its descriptor as written, its tables as described, and typed."""
+    """A checked folder: its descriptor as written, its tables as described and as read; each
+    table is typed when first asked for."""
 
     descriptor: dict[str, Any]
-    frames: dict[str, pd.DataFrame]
+    resources: dict[str, Resource]
+    tables: dict[str, Table]
+    _frames: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    def frame(self, name: str) -> pd.DataFrame:
+        """The typed table `name` (the cached one: copy it before handing it out)."""
+        if name not in self._frames:
+            self._frames[name] = typed(self.tables[name], self.resources[name])
+        return self._frames[name]
 
 
 @dataclass(frozen=True)
@@ -60,15 +68,15 @@ _CACHE: OrderedDict[Path, _Entry] = OrderedDict()
 
 def tables(data_dir: str | Path | None = None) -> list[str]:
     """The names of the tables in the data package, in the descriptor's order."""
-    return list(_checked(_folder(data_dir)).frames)
+    return list(_checked(_folder(data_dir)).tables)
 
 
 def load(name: str, data_dir: str | Path | None = None) -> pd.DataFrame:
     """One table, validated with the whole package and typed (dates, categories, booleans)."""
-    frames = _checked(_folder(data_dir)).frames
-    if name not in frames:
-        raise KeyError(f"no table {name!r} in the data package; known: {sorted(frames)}")
-    return frames[name].copy()
+    package = _checked(_folder(data_dir))
+    if name not in package.tables:
+        raise KeyError(f"no table {name!r} in the data package; known: {sorted(package.tables)}")
+    return package.frame(name).copy()
 
 
 def describe(data_dir: str | Path | None = None) -> pd.DataFrame:
@@ -78,7 +86,7 @@ def describe(data_dir: str | Path | None = None) -> pd.DataFrame:
         {
             "table": r["name"],
             "title": r.get("title", ""),
-            "rows": len(package.frames[r["name"]]),
+            "rows": len(package.tables[r["name"]].lines),
             "columns": len(r["schema"]["fields"]),
             "description": r.get("description", ""),
         }
@@ -191,18 +199,25 @@ def _read_package(folder: Path, files: dict[str, bytes]) -> Package:
                 Problem(shown, 0, "", "", "file", "listed in the descriptor but missing")
             )
             continue
-        table, found = read_table(shown, files[resource.path])
+        table, found = read_checked(shown, resource, files[resource.path])
         problems += found
         if table is not None:
-            found = check_table(table, resource)
-            problems += found
-            if not any(p.rule == "header" for p in found):
-                read[resource.name] = table
+            read[resource.name] = table
     for resource in resources:
         if resource.name in read:
             problems += check_foreign_keys(read[resource.name], resource, read)
     raise_if_any(problems, f"the data package at {folder}")
-    return Package(descriptor, {r.name: _typed(read[r.name], r) for r in resources})
+    return Package(descriptor, {r.name: r for r in resources}, read)
+
+
+def read_checked(shown: str, resource: Resource, data: bytes) -> tuple[Table | None, list[Problem]]:
+    """One file read strictly and checked against its schema, keys to other tables aside; the
+    table is None when it cannot be read or its header is not the schema's."""
+    table, problems = read_table(shown, data)
+    if table is None:
+        return None, problems
+    problems = check_table(table, resource)
+    return (None if any(p.rule == "header" for p in problems) else table), problems
 
 
 def _unlisted_files(
@@ -218,17 +233,17 @@ def _unlisted_files(
     ]
 
 
-def _typed(table: Table, resource: Resource) -> pd.DataFrame:
+def typed(table: Table, resource: Resource) -> pd.DataFrame:
     """A DataFrame of checked text cells, each column converted to its schema type."""
     return pd.DataFrame({f["name"]: _column(table.columns[f["name"]], f) for f in resource.fields})
 
 
 def _column(texts: Any, field: dict[str, Any]) -> pd.Series:
     """One column of checked text cells as its schema type (missing where empty)."""
-    cells = np.array(texts, dtype=object)
+    cells = texts.copy()  # the cached table stays as read
     cells[cells == ""] = None
     enum = field.get("constraints", {}).get("enum")
-    kind = field.get("type", "string")
+    kind = field.get("type")
     if enum:
         return pd.Series(pd.Categorical(cells, categories=enum))
     if kind == "date":

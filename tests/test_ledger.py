@@ -1,0 +1,179 @@
+"""The ledger and the discrepancies, row by row: what each kind of claim looks like, where one
+period ends, and that every helper reads the folder it is given."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import helpers
+from helpers import claims
+
+RECORDS = [
+    {"table": "claims", "subject": "russia-cis-trade", "property": "level",
+     "period": "2022-01-01..2022-12-31", "value": "100", "unit": "USD bn",
+     "qualifier": "could reach", "source_id": "news-2022-12-26-st-petersburg", "locator": "para 5"},
+    {"table": "claims", "subject": "cis-population", "property": "level", "period": "",
+     "value": "2.39796e+08", "unit": "people", "qualifier": "estimated",
+     "source_id": "news-2022-12-26-st-petersburg", "locator": "para 9"},
+    {"table": "claims", "subject": "intra-cis-trade-share", "property": "share", "period": "",
+     "value": "15-20", "unit": "%", "qualifier": "about", "source_id": "grokipedia-cis-2025-11",
+     "locator": "Post-1990s Transformations and Stagnation"},
+    {"table": "chairmanships", "subject": "2013", "property": "chair", "period": "",
+     "value": "BLR", "unit": "state", "qualifier": "", "source_id": "interfax-2015-05-06",
+     "locator": "para 2"},
+    {"table": "chairmanships", "subject": "2026", "property": "chair", "period": "",
+     "value": "(name stripped)", "unit": "state", "qualifier": "",
+     "source_id": "grokipedia-cis-2025-11",
+     "locator": "Recent Geopolitical Shifts > Key Outcomes from the 2025 Dushanbe Summit"},
+    {"table": "summit_claims", "subject": "formal-2022-10", "property": "date", "period": "",
+     "value": "2022-10-14", "unit": "date", "qualifier": "",
+     "source_id": "astanatimes-2022-10-14-cis-summit", "locator": "para 1"},
+    {"table": "membership_events", "subject": "ARM", "property": "accession", "period": "",
+     "value": "1991-12-21", "unit": "date", "qualifier": "", "source_id": "grokipedia-cis-2025-11",
+     "locator": "Membership Composition > Current Full Members (table)"},
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def ledger() -> pd.DataFrame:
+    return helpers.ledger()
+
+
+def test_the_ledger_has_one_shape(ledger):
+    assert list(ledger.columns) == claims.LEDGER_COLUMNS
+    assert list(ledger.index) == list(range(len(ledger)))
+    assert ledger.groupby("table").size().to_dict() == {
+        "act_participation": 383, "chairmanships": 42, "claims": 127, "membership_events": 75,
+        "org_events": 117, "summit_claims": 103,
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: f"{r['table']}-{r['subject']}")
+def test_each_kind_of_claim_enters_the_ledger_as_written(ledger, record):
+    assert record in ledger.to_dict("records")
+
+
+def test_dates_are_shown_to_their_precision(ledger):
+    ukraine = ledger[(ledger["subject"] == "UKR") & (ledger["property"] == "withdrawal-effective")]
+    assert set(ukraine["value"]) >= {"2018"}
+    assert (
+        ledger["value"][ledger["unit"] == "date"].str.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?|").all()
+    )
+
+
+def test_recurring_membership_events_stay_out_of_the_ledger(ledger):
+    events = ledger[ledger["table"] == "membership_events"]["property"]
+    assert "denunciation" not in set(events)
+    assert "de-jure-member-statement" in set(events)
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "until"),
+    [("1993-12-01", "month", "1994-01-01"), ("1993-02-01", "month", "1993-03-01"),
+     ("1993-01-01", "year", "1994-01-01"), ("1993-12-31", "day", "1994-01-01")],
+)  # fmt: skip
+def test_a_date_stands_for_its_whole_day_month_or_year(date, precision, until):
+    assert claims._day_after(pd.Timestamp(date), precision, pd.NaT) == pd.Timestamp(until)
+
+
+def test_a_stated_range_lasts_to_its_end_day():
+    after = claims._day_after(pd.Timestamp("2025-10-08"), "day", pd.Timestamp("2025-10-10"))
+    assert after == pd.Timestamp("2025-10-11")
+    assert pd.isna(claims._day_after(pd.NaT, "day", pd.NaT))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "agree"),
+    [
+        (("1993-01-01", "year"), ("1993-12-31", "day"), True),
+        (("1993-01-01", "year"), ("1994-01-01", "day"), False),  # the day after the year
+        (("1993-12-01", "month"), ("1993-12-31", "day"), True),
+        (("1993-12-01", "month"), ("1993-11-30", "day"), False),
+    ],
+)
+def test_two_dates_agree_when_their_periods_share_a_day(first, second, agree):
+    frame = pd.DataFrame(
+        {"key": ["k", "k"], "date": pd.to_datetime([first[0], second[0]]),
+         "date_precision": [first[1], second[1]]}
+    )  # fmt: skip
+    frame["until"] = claims._until(frame)
+    assert claims._overlaps(frame, ["key"]).tolist() == [agree, agree]
+
+
+@pytest.fixture(scope="module")
+def found() -> pd.DataFrame:
+    return helpers.discrepancies()
+
+
+def test_discrepancies_carry_the_verdict(found):
+    assert list(found.columns) == [*claims.LEDGER_COLUMNS, "verdict", "followed_source_id",
+                                   "reason"]  # fmt: skip
+    assert found.groupby(["table", "verdict"]).size().to_dict() == {
+        ('act_participation', 'followed'): 26,
+        ('act_participation', 'not-a-contradiction'): 10,
+        ('chairmanships', 'not-a-contradiction'): 7,
+        ('claims', 'followed'): 7,
+        ('claims', 'not-a-contradiction'): 12,
+        ('claims', 'unresolved'): 9,
+        ('membership_events', 'followed'): 29,
+        ('membership_events', 'unresolved'): 6,
+        ('org_events', 'followed'): 13,
+        ('org_events', 'not-a-contradiction'): 12,
+        ('summit_claims', 'followed'): 11,
+        ('summit_claims', 'not-a-contradiction'): 3,
+    }  # fmt: skip
+    ordered = found[["table", "subject", "property", "period"]].apply(tuple, axis=1).tolist()
+    assert ordered == sorted(ordered)
+
+
+def test_a_growth_figure_implies_last_year_s_level(found):
+    implied = found[found["qualifier"] == "implied"].iloc[0]
+    assert (implied["subject"], implied["period"], implied["value"]) == (
+        "intra-cis-trade", "2023-01-01..2023-12-31", "104.7")  # fmt: skip
+    assert implied["locator"] == "derived: 112 after 7 % growth"
+    assert implied["source_id"] == "grokipedia-cis-2025-11 + grokipedia-cis-2025-11"
+
+
+def test_a_withdrawal_claim_meets_the_later_statements(found):
+    ukraine = found[found["property"] == "legal status after withdrawal claim"]
+    assert ukraine["value"].iloc[0] == "withdrew 2018"
+    assert ukraine["value"].iloc[1:].str.startswith("legally remains ").all()
+    assert len(ukraine) == 12
+    assert set(ukraine["verdict"]) == {"followed"}
+
+
+def test_two_chairs_for_one_year_are_listed(found):
+    chairs = found[found["table"] == "chairmanships"]
+    assert set(chairs["subject"]) == {"2004", "2026"}
+    assert set(chairs.loc[chairs["subject"] == "2004", "verdict"]) == {"not-a-contradiction"}
+    in_2026 = sorted(chairs.loc[chairs["subject"] == "2026", "value"])
+    assert in_2026 == ["(name stripped)", "TKM", "TKM", "TKM", "TKM"]
+
+
+def test_every_helper_reads_the_folder_it_is_given(set_cell):
+    before = claims.citations().set_index(["source_id", "table"])["rows"]
+    set_cell("claims", 2, "value", "101")
+    set_cell("resolutions", 2, "reason", "Changed in the copy.")
+    folder = set_cell("chairmanships", 2, "source_id", "interfax-2015-05-06")
+    assert "101" in set(helpers.ledger(folder)["value"])
+    assert "Changed in the copy." in set(helpers.discrepancies(folder)["reason"])
+    cited = claims.citations(folder).set_index(["source_id", "table"])["rows"]
+    key = ("interfax-2015-05-06", "chairmanships")
+    assert cited[key] == before[key] + 1
+
+
+def test_a_new_second_chair_is_a_discrepancy(set_cell):
+    folder = set_cell("chairmanships", 2, "iso3", "KAZ")  # 2012: Turkmenistan in the sources
+    assert "2012" not in set(helpers.discrepancies()["subject"])
+    year = helpers.discrepancies(folder).query("table == 'chairmanships' and subject == '2012'")
+    assert list(year["verdict"]) == ["unresolved"] * len(year)
+
+
+def test_date_disputes_gives_the_table_s_own_rows_grouped_and_renumbered():
+    disputes = claims.date_disputes("summit_claims")
+    assert list(disputes.columns) == list(helpers.load("summit_claims").columns)
+    assert list(disputes.index) == list(range(len(disputes)))
+    assert disputes["summit_id"].tolist() == sorted(disputes["summit_id"])
+    for _, group in disputes.groupby("summit_id"):
+        assert group["date"].is_monotonic_increasing
