@@ -726,3 +726,11 @@ def test_the_ukraine_vote_grid_shows_unrecorded_votes(monkeypatch):
     grid = pd.DataFrame({"iso3": ["AAA", "BBB"], "vote": pd.Categorical(["yes", None])})
     monkeypatch.setattr(divergence.unga, "ukraine_votes", lambda data_dir: grid)
     assert divergence.ukraine_vote_grid(DATA)["shown"].tolist() == ["yes", "not recorded"]
+
+
+def test_summits_missed_per_state_and_year(built, monkeypatch):
+    tables = fake_tables()
+    monkeypatch.setattr(divergence, "load", lambda name, data_dir=None: tables[name].copy())
+    missed = divergence._summits_missed(DATA)
+    assert missed.index.names == ["iso3", "year"]
+    assert missed.to_dict() == {("AAA", 2022): 0.5, ("BBB", 2022): 0.0}
