@@ -15,7 +15,7 @@ from helpers import country_year as panel_module
 EXTERNAL = helpers.DATA_DIR / "external"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # per test, so that mutation testing links each test to the code it runs
 def panel() -> pd.DataFrame:
     return panel_module.panel().set_index(["iso3", "year"])
 
@@ -262,3 +262,43 @@ def test_indicators_keep_the_four_panel_columns(monkeypatch):
     ]
     assert wide.loc[("AAA", 2000), "gdp_usd"] == 7.0
     assert wide.loc[("AAA", 2000), ["gdp_per_head_ppp", "remittances_pct_gdp"]].isna().all()
+
+
+def test_a_state_without_a_link_to_an_organisation_is_none_inside_its_coverage(monkeypatch):
+    day = pd.Timestamp
+    covered = pd.DataFrame(
+        {
+            "covered_from": [day("1992-05-15"), day("2003-09-18")],
+            "covered_until": [day("2003-09-17"), pd.NaT],
+        },
+        index=["CST", "CSTO"],
+    )
+    links = {
+        "CST": pd.DataFrame(
+            {
+                "iso3": ["AAA"],
+                "start": [day("1992-05-15")],
+                "end": [pd.NaT],
+                "status": ["signatory"],
+                "participation": ["full"],
+            }
+        ),
+        "CSTO": pd.DataFrame(
+            {
+                "iso3": ["AAA"],
+                "start": [day("2003-09-18")],
+                "end": [pd.NaT],
+                "status": ["member"],
+                "participation": ["partial"],
+            }
+        ),
+    }
+    monkeypatch.setattr(panel_module, "organisations", lambda data_dir: covered)
+    monkeypatch.setattr(panel_module, "org_timeline", lambda org, data_dir: links[org])
+    index = pd.MultiIndex.from_product([["AAA", "BBB"], [1991, 1995, 2005]], names=["iso3", "year"])
+    status = panel_module._org_status(index, ["CST", "CSTO"], None)
+    assert status.loc[("AAA", 1995)].tolist() == ["signatory", "full"]
+    assert status.loc[("AAA", 2005)].tolist() == ["member", "partial"]
+    assert status.loc[("BBB", 1995)].tolist() == ["none", "none"]
+    assert status.loc[("BBB", 2005)].tolist() == ["none", "none"]
+    assert status.loc[[("AAA", 1991), ("BBB", 1991)]].isna().all().all()  # before the treaty
