@@ -50,7 +50,7 @@ def test_complete_years_end_with_voeten_s_data():
     assert unga.complete_until() == 2019
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # per test, so that mutation testing links each test to the code it runs
 def ukraine() -> pd.DataFrame:
     return unga.ukraine_votes()
 
