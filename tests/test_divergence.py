@@ -273,3 +273,464 @@ def test_informal_summit_attendance_is_complete_and_matches_the_reports(summit):
     assert set(rows["iso3"]) >= CIS_AND_TURKMENISTAN
     absent = set(rows.loc[~rows["attended"].astype(bool), "iso3"]) & CIS_AND_TURKMENISTAN
     assert absent == ABSENT[summit]
+
+
+# --- more rules, each on a small synthetic input -------------------------------------------
+
+
+def test_weights_below_one_still_give_a_score_and_zero_weights_give_none():
+    parts = synthetic(
+        {("AAA", 2022): {"div_ideal_point": 1.0, "div_trade": 0.0, "div_events": 0.5}}
+    )
+    light = divergence.composite(parts, weights=dict.fromkeys(divergence.COMPONENTS, 0.1))
+    assert light.loc[("AAA", 2022), "divergence"] == pytest.approx(0.5)
+    nothing = divergence.composite(parts, weights=dict.fromkeys(divergence.COMPONENTS, 0.0))
+    assert pd.isna(nothing.loc[("AAA", 2022), "divergence"])
+    assert nothing.loc[("AAA", 2022), "divergence_signals"] == 3
+    lower = divergence.composite(parts, minimum=4)
+    assert pd.isna(lower.loc[("AAA", 2022), "divergence"])
+
+
+def test_the_baseline_is_the_mean_over_its_years_only():
+    rows = {("AAA", y): {"div_ideal_point": 0.9} for y in (2014, 2022)}
+    rows |= {("AAA", 2015): {"div_ideal_point": 0.2}, ("AAA", 2021): {"div_ideal_point": 0.4}}
+    change = divergence.baseline_change(synthetic(rows))
+    assert change.loc[("AAA", 2022), "change"] == pytest.approx(0.6)
+    assert change.loc[("AAA", 2014), "change"] == pytest.approx(0.6)
+    assert change.loc[("AAA", 2022), "signals"] == 1
+    narrow = divergence.baseline_change(synthetic(rows), baseline=(2021, 2021))
+    assert narrow.loc[("AAA", 2022), "change"] == pytest.approx(0.5)
+
+
+def ranked_parts() -> pd.DataFrame:
+    """Three states, two years: CCC furthest, AAA closest; without the ideal point BBB leads."""
+    level = {"AAA": (0.1, 0.2), "BBB": (0.9, 0.3), "CCC": (0.8, 0.9)}
+    rows = {
+        (state, year): {
+            "div_ideal_point": ideal,
+            "div_un_all": ideal,
+            "div_institutions": other,
+            "div_trade": other,
+        }
+        for state, (ideal, other) in level.items()
+        for year in (2022, 2023)
+    }
+    rows[("DDD", 2022)] = {"div_institutions": 1.0}  # never scored
+    rows[("CCC", 2021)] = dict.fromkeys(divergence.COMPONENTS, 0.0)  # outside the window
+    return synthetic(rows)
+
+
+def test_leave_one_out_ranks_each_variant_against_the_full_ranking():
+    table = divergence.leave_one_out(ranked_parts(), range(2022, 2024))
+    assert list(table.index) == ["(none)", *[name for name, _ in divergence.SIGNALS.values()]]
+    assert list(table.columns) == [
+        "states scored",
+        "rank correlation with full ranking",
+        "most divergent",
+        "least divergent",
+    ]
+    full = table.loc["(none)"]
+    assert full["states scored"] == 3
+    assert full["rank correlation with full ranking"] == 1.0
+    assert (full["most divergent"], full["least divergent"]) == ("CCC", "AAA")
+    trade = table.loc[divergence.SIGNALS["div_trade"][0]]
+    assert trade["most divergent"] == "CCC"
+    # without the trade signal: AAA 0.133, BBB 0.7, CCC 0.833 - the same order
+    assert trade["rank correlation with full ranking"] == 1.0
+
+
+def test_leave_one_out_rounds_the_correlation_to_two_places():
+    # equal x for three signals, trade t: full (3x + t) / 4 orders A < B < C < D, without trade
+    # x orders B < A < D < C: every rank one apart, Spearman 1 - 6 * 4 / (4 * 15) = 0.6
+    level = {"A": (0.2, 0.0), "B": (0.1, 0.4), "C": (0.8, 0.2), "D": (0.6, 1.0)}
+    rows = {
+        (state, 2022): {
+            **dict.fromkeys(["div_ideal_point", "div_un_all", "div_events"], x),
+            "div_trade": t,
+        }
+        for state, (x, t) in level.items()
+    }
+    table = divergence.leave_one_out(synthetic(rows), range(2022, 2023))
+    trade = table.loc[divergence.SIGNALS["div_trade"][0]]
+    assert trade["rank correlation with full ranking"] == 0.6
+    assert (trade["most divergent"], trade["least divergent"]) == ("C", "B")
+    assert table.loc["(none)", "most divergent"] == "D"
+
+
+def test_weight_perturbation_with_no_spread_keeps_every_score_and_rank():
+    table = divergence.weight_perturbation(ranked_parts(), range(2022, 2024), draws=20, spread=0)
+    assert list(table.index) == ["CCC", "BBB", "AAA"]  # most divergent first
+    assert list(table.columns) == [
+        "equal weights",
+        "low (5%)",
+        "high (95%)",
+        "rank",
+        "best rank",
+        "worst rank",
+    ]
+    assert table["equal weights"].tolist() == [0.85, 0.6, 0.15]
+    assert table["low (5%)"].tolist() == table["equal weights"].tolist()
+    assert table["high (95%)"].tolist() == table["equal weights"].tolist()
+    assert table["rank"].tolist() == table["best rank"].tolist() == table["worst rank"].tolist()
+    assert table["rank"].tolist() == [1, 2, 3]
+
+
+def test_weight_perturbation_draws_weights_from_the_whole_range():
+    rows = {("AAA", 2022): {"div_ideal_point": 1.0, "div_trade": 0.0, "div_events": 0.0}}
+    rows[("BBB", 2022)] = dict.fromkeys(["div_ideal_point", "div_trade", "div_events"], 0.51)
+    table = divergence.weight_perturbation(synthetic(rows), range(2022, 2023), spread=0.5)
+    aaa = table.loc["AAA"]
+    assert aaa["equal weights"] == 0.33
+    assert 0.2 <= aaa["low (5%)"] < 0.33 < aaa["high (95%)"] <= 0.6
+    # AAA scores w1 / (w1 + w2 + w3): above BBB's 0.51 only if w1 > 1.04 (w2 + w3), which
+    # weights in [0.5, 1.5] allow in about 1.5 % of draws and weights in [0.5, 1] never do
+    assert (aaa["rank"], aaa["best rank"], aaa["worst rank"]) == (2, 1, 2)
+    assert table.loc["BBB", "low (5%)"] == table.loc["BBB", "high (95%)"] == 0.51
+
+
+def test_rank_stability_falls_when_weights_can_reorder_the_states():
+    rows = {
+        ("AAA", 2022): {"div_ideal_point": 0.6, "div_trade": 0.0, "div_events": 0.0},
+        ("BBB", 2022): {"div_ideal_point": 0.0, "div_trade": 0.3, "div_events": 0.3},
+        ("CCC", 2022): {"div_ideal_point": 0.9, "div_trade": 0.9, "div_events": 0.9},
+    }
+    # equal weights tie AAA and BBB at 0.2; any unequal weighting of the signals separates them
+    assert divergence.rank_stability(synthetic(rows), range(2022, 2023), spread=0.5) < 1.0
+    assert divergence.rank_stability(synthetic(rows), range(2022, 2023), spread=0.0) == 1.0
+
+
+def test_validation_correlates_the_composite_with_the_ideal_point_with_and_without_it():
+    rows = []
+    for i, (ideal, trade, events) in enumerate(
+        [(0.0, 0.1, 0.2), (0.2, 0.0, 0.4), (0.6, 0.9, 0.5), (1.0, 0.7, 0.9), (0.5, 0.5, 0.5)]
+    ):
+        rows.append(
+            {
+                "iso3": f"S{i}",
+                "year": 2022 if i < 4 else 2030,
+                "div_ideal_point": ideal,
+                "div_trade": trade,
+                "div_events": events,
+                "div_un_all": trade,
+            }
+        )
+    frame = pd.DataFrame(rows).set_index(["iso3", "year"], drop=False)
+    frame = frame.reindex(columns=["iso3", "year", *divergence.COMPONENTS])
+    frame = frame.join(divergence.composite(frame)[["divergence"]])
+    result = divergence.validation(frame, range(2022, 2023))
+    inside = frame[frame["year"] == 2022]
+    rest = inside[["div_trade", "div_events", "div_un_all"]].mean(axis=1)
+    assert result == {
+        "with ideal point": round(inside["divergence"].corr(inside["div_ideal_point"]), 2),
+        "state-years": 4,
+        "without ideal point": round(rest.corr(inside["div_ideal_point"]), 2),
+        "state-years without": 4,
+    }
+    assert result["with ideal point"] != result["without ideal point"]
+
+
+def test_an_own_step_in_neither_direction_counts_zero():
+    rows = events(
+        [
+            ("STEP-01", "AAA", "2024-03-01", "day", "neither", True, "other"),
+            ("STEP-02", "AAA", "2024-04-01", "day", "away", True, "other"),
+            ("STEP-03", "AAA", "2025-04-01", "day", "towards", True, "other"),
+            ("STEP-04", "AAA", "2025-05-01", "day", "away", True, "other"),
+        ]
+    )
+    signal = divergence.event_signal(rows)
+    assert signal.index.names == ["iso3", "year"]
+    assert signal.to_dict() == {("AAA", 2024): 0.25, ("AAA", 2025): 0.0}
+
+
+def test_many_steps_away_saturate_at_one():
+    rows = events(
+        [(f"STEP-{i}", "AAA", f"2024-0{i}-01", "day", "away", True, "other") for i in range(1, 7)]
+    )
+    assert divergence.event_signal(rows)[("AAA", 2024)] == 1.0
+
+
+def test_the_earliest_of_equally_precise_reports_dates_an_event():
+    rows = events(
+        [
+            ("STEP-01", "AAA", "2024-03-05", "day", "away", True, "other"),
+            ("STEP-01", "AAA", "2023-12-31", "day", "away", True, "other"),
+            ("STEP-02", "BBB", None, None, "away", True, "other"),
+        ]
+    )
+    steps = divergence.distinct_events(rows)
+    assert steps.loc["STEP-01", "date"] == pd.Timestamp("2023-12-31")
+    assert list(steps.columns) == [
+        "iso3",
+        "date",
+        "date_precision",
+        "year",
+        "direction",
+        "own_step",
+        "kind",
+    ]
+    assert pd.isna(steps.loc["STEP-02", "year"])
+    assert ("BBB", 2024) not in divergence.event_signal(rows).index
+
+
+def test_a_signatory_counts_as_a_member_and_a_non_member_as_apart():
+    signatory = institutions(csto_status=["signatory"], eaeu_status=["suspended"])
+    # CIS 0, CSTO signatory taking full part 0, EAEU not a member 1
+    assert divergence.institution_signal(signatory)[0] == pytest.approx(1 / 3)
+    outside = institutions(cis_legal_status=["former"], cis_participation=["full"])
+    assert divergence.institution_signal(outside)[0] == pytest.approx(1 / 3)
+    partial = institutions(cis_participation=["partial"], eaeu_participation=["partial"])
+    assert divergence.institution_signal(partial)[0] == pytest.approx(1 / 3)
+    neutral_member = institutions(neutral=[True], csto_status=[None], csto_participation=[None])
+    assert divergence.institution_signal(neutral_member)[0] == pytest.approx(0.25)
+
+
+def test_agreement3_is_per_state_and_year():
+    pairs = pd.DataFrame(
+        {
+            "iso3": ["AAA", "AAA", "AAA", "BBB"],
+            "year": [2021, 2022, 2022, 2022],
+            "vote": ["yes", "abstain", "no", "yes"],
+            "russia": ["no", "abstain", "yes", "abstain"],
+        }
+    )
+    agreement = divergence.agreement3(pairs)
+    assert agreement.index.names == ["iso3", "year"]
+    assert agreement.to_dict() == {("AAA", 2021): 0.0, ("AAA", 2022): 0.5, ("BBB", 2022): 0.5}
+
+
+def trade_rows(rows: list[tuple]) -> pd.DataFrame:
+    columns = ["reporter", "partner", "year", "flow", "value", "unit", "period", "source_id"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def test_official_trade_share_units_flows_medians_and_sources():
+    table = trade_rows(
+        [
+            ("AAA", "RUS", 2020, "exports", 100.0, "USD million", "year", "s2"),
+            ("AAA", "RUS", 2020, "exports", 300.0, "USD million", "year", "s1"),  # median 200
+            ("AAA", "RUS", 2020, "imports", 300_000.0, "USD thousand", "year", "s1"),
+            ("AAA", "RUS", 2020, "turnover", 9.0, "USD billion", "year", "s3"),  # not used
+            ("AAA", "WLD", 2020, "exports", 1.0, "USD billion", "year", "s1"),
+            ("AAA", "WLD", 2020, "imports", 1000.0, "USD million", "year", "s1"),
+            ("AAA", "WLD", 2020, "exports", 5.0, "RUB billion", "year", "s9"),  # not US dollars
+            ("AAA", "RUS", 2020, "exports", 999.0, "USD million", "month", "s8"),  # not a year
+            ("AAA", "CHN", 2020, "exports", 999.0, "USD million", "year", "s7"),  # other partner
+            ("BBB", "RUS", 2020, "exports", 10.0, "USD million", "year", "s4"),  # no world figure
+        ]
+    )
+    share = divergence.official_trade_share(table)
+    assert share.index.names == ["iso3", "year"]
+    assert list(share.index) == [("AAA", 2020)]
+    assert share.loc[("AAA", 2020), "share"] == pytest.approx(500 / 2000)
+    assert share.loc[("AAA", 2020), "source"] == "s1; s2; s3"
+
+
+def test_official_trade_share_without_turnover_rows_or_without_russia():
+    only_flows = trade_rows(
+        [
+            ("AAA", "RUS", 2020, "exports", 1.0, "USD million", "year", "s1"),
+            ("AAA", "RUS", 2020, "imports", 1.0, "USD million", "year", "s1"),
+            ("AAA", "WLD", 2020, "exports", 4.0, "USD million", "year", "s1"),
+            ("AAA", "WLD", 2020, "imports", 4.0, "USD million", "year", "s1"),
+        ]
+    )
+    assert divergence.official_trade_share(only_flows)["share"].tolist() == [0.25]
+    world_only = only_flows[only_flows["partner"] == "WLD"]
+    assert divergence.official_trade_share(world_only).empty
+
+
+# --- building the signals, from synthetic tables --------------------------------------------
+
+DATA = "synthetic-data-dir"  # must reach every table read
+
+
+def fake_tables() -> dict[str, pd.DataFrame]:
+    day = pd.to_datetime
+    return {
+        "un_roll_calls": pd.DataFrame(
+            {"roll_call_id": ["V1", "V2", "C1"], "date": day(["2019-05-01", "2020-01-10", ""])}
+        ),  # complete until 2019
+        "trade_official": trade_rows(
+            [
+                ("AAA", "RUS", 2016, "turnover", 10.0, "USD million", "year", "s-aaa"),
+                ("AAA", "WLD", 2016, "turnover", 40.0, "USD million", "year", "s-aaa"),
+                ("BBB", "RUS", 2016, "turnover", 36.0, "USD million", "year", "s-bbb"),
+                ("BBB", "WLD", 2016, "turnover", 40.0, "USD million", "year", "s-bbb"),
+                ("AAA", "RUS", 2014, "turnover", 40.0, "USD million", "year", "s-old"),
+                ("AAA", "WLD", 2014, "turnover", 40.0, "USD million", "year", "s-old"),
+            ]
+        ),
+        "summits": pd.DataFrame(
+            {"summit_id": ["s1", "s2"], "date": day(["2022-10-14", "2022-12-26"])}
+        ),
+        "summit_attendance": pd.DataFrame(
+            {
+                "summit_id": ["s1", "s1", "s2", "s1", "s2"],
+                "iso3": ["AAA", "AAA", "AAA", "BBB", "BBB"],
+                "attended": [True, True, False, True, True],  # AAA's s1 listed twice
+            }
+        ),
+        "divergence_events": events(
+            [
+                ("STEP-01", "AAA", "2023-05-01", "day", "away", True, "other"),
+                ("STEP-02", "BBB", "2023-05-01", "day", "away", True, "other"),
+                ("STEP-03", "RUS", "2023-05-01", "day", "away", True, "other"),
+            ]
+        ),
+    }
+
+
+VOTES = [  # roll call, year, about, amendment, {state: vote}
+    ("V1", 2019, None, False, {"RUS": "yes", "AAA": "no", "BBB": "yes", "TKM": "abstain"}),
+    ("V2", 2019, None, False, {"RUS": "yes", "AAA": "yes", "BBB": "yes", "TKM": "yes"}),
+    ("C1", 2022, "UKR", False, {"RUS": "no", "AAA": "yes", "BBB": "no", "TKM": "absent"}),
+    ("C2", 2022, "UKR", True, {"RUS": "no", "BBB": "yes"}),  # an amendment
+    ("C3", 2022, None, False, {"RUS": "no", "BBB": "yes", "AAA": "no"}),  # not post-Soviet
+]
+
+
+def fake_votes() -> pd.DataFrame:
+    rows = [
+        {
+            "roll_call_id": call,
+            "year": year,
+            "about": about,
+            "amendment": amendment,
+            "paragraph": False,
+            "iso3": state,
+            "vote": vote,
+        }
+        for call, year, about, amendment, cast in VOTES
+        for state, vote in cast.items()
+    ]
+    return pd.DataFrame(rows)
+
+
+def fake_frame() -> pd.DataFrame:
+    """Status, org and ideal-point columns for four states in a few years."""
+    member = {
+        "cis_legal_status": "member",
+        "cis_participation": "full",
+        "csto_status": "member",
+        "csto_participation": "full",
+        "eaeu_status": "member",
+        "eaeu_participation": "full",
+    }
+    tkm = {
+        **member,
+        "cis_legal_status": "associate",
+        "cis_participation": "partial",
+        "csto_status": "none",
+        "csto_participation": "none",
+        "eaeu_status": "none",
+        "eaeu_participation": "none",
+    }
+    former = {**member, "cis_legal_status": "former", "csto_status": "none"}
+    rows = {
+        ("AAA", 2014): {**member, "russia_trade_share": 0.6, "ideal_point_distance_russia": 1.0},
+        ("AAA", 2016): {**member, "ideal_point_distance_russia": 1.0},
+        ("AAA", 2019): {**member, "ideal_point_distance_russia": 2.0},
+        ("AAA", 2022): {**member, "ideal_point_distance_russia": 2.0},
+        ("AAA", 2023): {**member},
+        ("BBB", 2014): {**member, "russia_trade_share": 0.3, "ideal_point_distance_russia": 0.5},
+        ("BBB", 2016): {**member},
+        ("BBB", 2019): {**former},
+        ("BBB", 2022): {**former, "ideal_point_distance_russia": 0.5},
+        ("BBB", 2023): {**former},
+        ("TKM", 1995): {**tkm, "eaeu_status": None, "eaeu_participation": None},
+        ("TKM", 1996): {**tkm, "eaeu_status": None, "eaeu_participation": None},
+        ("TKM", 2019): {**tkm, "ideal_point_distance_russia": 1.5},
+        ("RUS", 2014): {**member, "ideal_point_distance_russia": 0.0},  # no share with itself
+        ("RUS", 2022): {**member, "ideal_point_distance_russia": 0.0},
+    }
+    index = pd.MultiIndex.from_tuples(list(rows), names=["iso3", "year"])
+    return pd.DataFrame(list(rows.values()), index=index)
+
+
+@pytest.fixture
+def built(monkeypatch) -> pd.DataFrame:
+    tables = fake_tables()
+
+    def fake_load(name: str, data_dir=None) -> pd.DataFrame:
+        assert data_dir == DATA, f"{name} read from {data_dir!r}"
+        return tables[name].copy()
+
+    monkeypatch.setattr(divergence, "load", fake_load)
+    monkeypatch.setattr(divergence.unga, "load", fake_load)
+    return divergence.signals(fake_frame(), fake_votes(), DATA)
+
+
+def test_signals_un_votes(built):
+    un_all = built["div_un_all"]
+    # disagreement in 2019: AAA 1 - (0 + 1) / 2 = 0.5, TKM 1 - (0.5 + 1) / 2 = 0.25, BBB 0
+    assert un_all[("AAA", 2019)] == 1.0  # the largest disagreement scales to 1
+    assert un_all[("TKM", 2019)] == 0.5
+    assert un_all[("BBB", 2019)] == 0.0
+    assert un_all.drop([("AAA", 2019), ("TKM", 2019), ("BBB", 2019)]).isna().all()  # 2022 too
+    post_soviet = built["div_un_post_soviet"].dropna()
+    # C1 only: the amendment (C2) and the vote about no post-Soviet state (C3) are left out;
+    # TKM was absent
+    assert post_soviet.to_dict() == {("AAA", 2022): 1.0, ("BBB", 2022): 0.0}
+
+
+def test_signals_ideal_point_trade_and_its_source(built):
+    ideal = built["div_ideal_point"]
+    assert ideal[("AAA", 2022)] == 1.0  # 2 / 2, Russia's own 0 is not the yardstick
+    assert ideal[("BBB", 2022)] == 0.25
+    assert ideal[("TKM", 2019)] == 0.75
+    assert pd.isna(ideal[("AAA", 2023)])
+    trade = built["div_trade"]
+    assert trade[("AAA", 2014)] == pytest.approx(0.0)  # the largest COW share (0.6)
+    assert trade[("BBB", 2014)] == pytest.approx(0.5)  # 1 - 0.3 / 0.6
+    assert trade[("AAA", 2016)] == pytest.approx(1 - 0.25 / 0.6)  # official, from 2015
+    assert trade[("BBB", 2016)] == 0.0  # 0.9 / 0.6: clipped
+    assert trade[[("AAA", 2019), ("TKM", 2019), ("RUS", 2014)]].isna().all()
+    source = built["div_trade_source"]
+    assert source[("AAA", 2014)] == "cow-trade-4.0"  # never the official s-old
+    assert source[("AAA", 2016)] == "s-aaa"
+    assert source[("BBB", 2016)] == "s-bbb"
+    assert source[[("AAA", 2019), ("TKM", 1996)]].isna().all()
+
+
+def test_signals_institutions_summits_and_steps(built):
+    institutions = built["div_institutions"]
+    assert institutions[("AAA", 2016)] == 0.0
+    assert institutions[("BBB", 2019)] == pytest.approx((1 + 1 + 0) / 3)
+    assert institutions[("TKM", 1995)] == pytest.approx((0 + 1) / 2)  # neutral only from 1996
+    assert institutions[("TKM", 1996)] == pytest.approx((0 + 0.5) / 2)
+    assert institutions[("TKM", 2019)] == pytest.approx((0 + 0.5 + 0.5) / 3)
+    summits = built["div_summits"].dropna()
+    assert summits.to_dict() == {("AAA", 2022): 0.5, ("BBB", 2022): 0.0}
+    steps = built["div_events"].dropna()
+    # AAA takes part: 0 in 2022 (no step), 1/4 in 2023; BBB has left the CIS: not scored
+    assert steps.to_dict() == {("AAA", 2022): 0.0, ("AAA", 2023): 0.25}
+
+
+def test_signals_russia_gets_nothing_and_the_composite_is_joined(built):
+    assert built.loc["RUS", divergence.COMPONENTS].isna().all().all()
+    assert built.loc["RUS", "divergence"].isna().all()
+    assert list(built.columns) == [
+        *divergence.COMPONENTS[:4],
+        "div_trade_source",
+        *divergence.COMPONENTS[4:],
+        "divergence",
+        "divergence_signals",
+    ]
+    # AAA 2022: post-Soviet votes 1, ideal point 1, institutions 0, summits 0.5, steps 0
+    assert built.loc[("AAA", 2022), "divergence"] == pytest.approx(2.5 / 5)
+    assert built.loc[("AAA", 2022), "divergence_signals"] == 5
+
+
+def test_the_ukraine_vote_grid_shows_unrecorded_votes(monkeypatch):
+    grid = pd.DataFrame({"iso3": ["AAA", "BBB"], "vote": pd.Categorical(["yes", None])})
+    monkeypatch.setattr(divergence.unga, "ukraine_votes", lambda data_dir: grid)
+    assert divergence.ukraine_vote_grid(DATA)["shown"].tolist() == ["yes", "not recorded"]
+
+
+def test_summits_missed_per_state_and_year(built, monkeypatch):
+    tables = fake_tables()
+    monkeypatch.setattr(divergence, "load", lambda name, data_dir=None: tables[name].copy())
+    missed = divergence._summits_missed(DATA)
+    assert missed.index.names == ["iso3", "year"]
+    assert missed.to_dict() == {("AAA", 2022): 0.5, ("BBB", 2022): 0.0}

@@ -15,7 +15,7 @@ from helpers import country_year as panel_module
 EXTERNAL = helpers.DATA_DIR / "external"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # per test, so that mutation testing links each test to the code it runs
 def panel() -> pd.DataFrame:
     return panel_module.panel().set_index(["iso3", "year"])
 
@@ -97,3 +97,208 @@ def test_write_panel_writes_csv_and_a_descriptor(tmp_path):
     written = pd.read_csv(tmp_path / "panel.csv")
     assert list(written.columns) == panel_module.COLUMNS
     assert len(written) == len(panel_module.panel())
+
+
+def test_the_panel_reads_every_table_from_the_folder_it_is_given(set_cell, panel):
+    set_cell("indicators", 692, "value", "1.0")  # KAZ 2020 GDP
+    set_cell("trade", 2325, "exports", "1000.0")  # KAZ with the world, 2010
+    set_cell("ideal_points", 186, "ideal_point", "0.5")  # KAZ 2010
+    set_cell("org_status_changes", 25, "participation", "full")  # ARM's CSTO freeze undone
+    set_cell("status_changes", 17, "participation", "full")  # GEO 2006: full, not partial
+    set_cell("un_votes", 184, "vote", "yes")  # BLR on ES-11/1
+    set_cell("summit_attendance", 11, "attended", "true")  # MDA, informal-2022-12
+    set_cell("divergence_events", 32, "direction", "towards")  # KAZ 2022, one of two steps
+    folder = set_cell("trade_official", 65, "value", "0.1")  # GEO's 2023 imports from Russia
+    moved = panel_module.panel(folder).set_index(["iso3", "year"])
+    assert moved.loc[("KAZ", 2020), "gdp_usd"] == 1.0
+    assert moved.loc[("KAZ", 2010), "trade_usd_m"] == pytest.approx(
+        panel.loc[("KAZ", 2010), "trade_usd_m"] - 56972.78608892991 + 1000.0
+    )
+    assert moved.loc[("KAZ", 2010), "ideal_point"] == 0.5
+    assert (
+        moved.loc[("KAZ", 2010), "div_ideal_point"] != panel.loc[("KAZ", 2010), "div_ideal_point"]
+    )
+    assert moved.loc[("ARM", 2024), "csto_participation"] == "full"
+    assert moved.loc[("GEO", 2006), "cis_participation"] == "full"
+    assert panel.loc[("GEO", 2006), "cis_participation"] == "partial"
+    ukraine = ("BLR", 2022), "un_agreement_russia_ukraine"
+    assert moved.loc[ukraine] < panel.loc[ukraine]
+    assert moved.loc[("MDA", 2022), "div_summits"] < panel.loc[("MDA", 2022), "div_summits"]
+    assert moved.loc[("KAZ", 2022), "div_events"] < panel.loc[("KAZ", 2022), "div_events"]
+    assert moved.loc[("GEO", 2023), "div_trade"] > panel.loc[("GEO", 2023), "div_trade"]
+
+
+def test_the_last_complete_year_comes_from_the_folder_it_is_given(set_cell, panel):
+    folder = set_cell("un_roll_calls", 2566, "date", "2021-01-14")  # Voeten's last roll call
+    assert helpers.unga.complete_until(folder) == 2020
+    moved = panel_module.panel(folder).set_index(["iso3", "year"])
+    assert moved.xs(2020, level="year")["div_un_all"].notna().any()
+    assert panel.xs(2020, level="year")["div_un_all"].isna().all()
+
+
+def test_organisation_columns_before_and_outside_membership(panel):
+    assert panel.loc[("UKR", 2000), "csto_status"] == "none"  # never in the treaty: no link
+    assert panel.loc[("UKR", 2000), "csto_participation"] == "none"
+    assert not panel.loc[("UKR", 2000), "csto_member"]
+    assert pd.isna(panel.loc[("ARM", 2014), "eaeu_status"])  # before the EAEU existed
+    assert pd.isna(panel.loc[("ARM", 2014), "eaeu_participation"])
+    assert panel.loc[("ARM", 2015), "eaeu_status"] == "member"
+
+
+def test_un_columns_are_nullable_numbers(panel):
+    for column in ["un_agreement_russia", "un_agreement_russia_ukraine"]:
+        assert panel[column].dtype == "Float64", column
+    assert panel["un_roll_calls_compared"].dtype == "Int64"
+
+
+def test_agreement_on_ukraine_is_the_share_of_votes_cast_as_russia_did(panel):
+    votes = helpers.unga.votes()
+    part = votes["amendment"].fillna(False) | votes["paragraph"].fillna(False)
+    votes = votes[(votes["about"] == "UKR") & ~part.astype(bool)]
+    cast = votes[votes["vote"].isin(["yes", "no", "abstain"])]
+    table = cast.pivot(index="roll_call_id", columns="iso3", values="vote").astype(object)
+    year = cast.groupby("roll_call_id")["year"].first()
+    for iso3, expected_year in [("BLR", 2022), ("GEO", 2022), ("KAZ", 2023), ("ARM", 2014)]:
+        pair = table[[iso3, "RUS"]].dropna()
+        pair = pair[year[pair.index] == expected_year]
+        expected = (pair[iso3] == pair["RUS"]).mean()
+        got = panel.loc[(iso3, expected_year), "un_agreement_russia_ukraine"]
+        assert got == pytest.approx(expected), iso3
+    assert panel.loc[("BLR", 2022), "un_agreement_russia_ukraine"] == 1.0
+    assert panel.loc[("GEO", 2022), "un_agreement_russia_ukraine"] == 0.0
+
+
+def test_the_last_year_is_the_last_that_has_ended(monkeypatch):
+    monkeypatch.setattr(panel_module, "as_of", lambda data_dir: pd.Timestamp("2026-12-31"))
+    assert panel_module.last_year() == 2026
+    monkeypatch.setattr(panel_module, "as_of", lambda data_dir: pd.Timestamp("2026-12-30"))
+    assert panel_module.last_year() == 2025
+    monkeypatch.setattr(panel_module, "as_of", lambda data_dir: pd.Timestamp("2026-01-31"))
+    assert panel_module.last_year() == 2025
+
+
+def test_codebook_columns():
+    book = panel_module.codebook()
+    assert list(book.columns) == ["type", "unit", "source", "description"]
+    assert book.index.name == "column"
+    assert book.loc["gdp_usd", "unit"] == "current US$"
+
+
+def test_write_panel_descriptor_in_full(tmp_path, monkeypatch):
+    asked = []
+    small = pd.DataFrame({"iso3": ["AAA"], "year": [2020]})
+
+    def fake_panel(data_dir=None):
+        asked.append(data_dir)
+        return small
+
+    monkeypatch.setattr(panel_module, "panel", fake_panel)
+    folder = tmp_path / "out" / "nested"
+    path = panel_module.write_panel(folder, data_dir="some-data")
+    assert asked == ["some-data"]
+    assert path == folder / "datapackage.json"
+    assert (folder / "panel.csv").read_text() == "iso3,year\nAAA,2020\n"
+    descriptor = json.loads(path.read_text())
+    fields = descriptor["resources"][0].pop("schema")["fields"]
+    assert descriptor == {
+        "name": "cis-panel",
+        "title": "Post-Soviet states: country-year panel",
+        "licenses": [{"name": "CC-BY-4.0"}],
+        "resources": [{"name": "panel", "path": "panel.csv"}],
+    }
+    schema = json.loads(path.read_text())["resources"][0]["schema"]
+    assert schema["primaryKey"] == ["iso3", "year"]
+    iso3 = fields[0]
+    assert iso3 == {
+        "name": "iso3",
+        "type": "string",
+        "description": "ISO 3166-1 alpha-3 code of the state. Unit: none. Source: countries.",
+    }
+    assert fields[1]["description"].endswith("Unit: none. Source: computed.")
+    assert fields[7]["description"].endswith(
+        "Unit: current US$. Source: indicators (wb-wdi-gdp-2024-10)."
+    )
+
+
+def fake_load(monkeypatch, tables: dict[str, pd.DataFrame]) -> None:
+    monkeypatch.setattr(panel_module, "load", lambda name, data_dir=None: tables[name].copy())
+
+
+def test_trade_share_needs_flows_both_with_russia_and_with_the_world(monkeypatch):
+    trade = pd.DataFrame(
+        {
+            "reporter": ["AAA", "AAA", "BBB", "BBB", "CCC", "CCC"],
+            "partner": ["WLD", "RUS", "WLD", "RUS", "WLD", "RUS"],
+            "year": [2000] * 6,
+            "exports": [30.0, 5.0, 0.0, 2.0, 10.0, 0.0],
+            "imports": [10.0, 5.0, 0.0, 1.0, 10.0, 0.0],
+        }
+    )
+    fake_load(monkeypatch, {"trade": trade})
+    frame = panel_module._trade(None)
+    assert frame.index.names == ["iso3", "year"]
+    assert frame.loc[("AAA", 2000)].tolist() == [40.0, 0.25]
+    assert frame.loc[("BBB", 2000), "trade_usd_m"] == 0.0
+    assert pd.isna(frame.loc[("BBB", 2000), "russia_trade_share"])  # no world total
+    assert pd.isna(frame.loc[("CCC", 2000), "russia_trade_share"])  # 0 both ways: not reported
+
+
+def test_indicators_keep_the_four_panel_columns(monkeypatch):
+    indicators = pd.DataFrame(
+        {
+            "iso3": ["AAA", "AAA", "AAA"],
+            "year": [2000, 2000, 2000],
+            "indicator": ["population", "gdp_usd", "inflation"],
+            "value": [5.0, 7.0, 9.0],
+        }
+    )
+    fake_load(monkeypatch, {"indicators": indicators})
+    wide = panel_module._indicators(None)
+    assert list(wide.columns) == [
+        "gdp_usd",
+        "population",
+        "gdp_per_head_ppp",
+        "remittances_pct_gdp",
+    ]
+    assert wide.loc[("AAA", 2000), "gdp_usd"] == 7.0
+    assert wide.loc[("AAA", 2000), ["gdp_per_head_ppp", "remittances_pct_gdp"]].isna().all()
+
+
+def test_a_state_without_a_link_to_an_organisation_is_none_inside_its_coverage(monkeypatch):
+    day = pd.Timestamp
+    covered = pd.DataFrame(
+        {
+            "covered_from": [day("1992-05-15"), day("2003-09-18")],
+            "covered_until": [day("2003-09-17"), pd.NaT],
+        },
+        index=["CST", "CSTO"],
+    )
+    links = {
+        "CST": pd.DataFrame(
+            {
+                "iso3": ["AAA"],
+                "start": [day("1992-05-15")],
+                "end": [pd.NaT],
+                "status": ["signatory"],
+                "participation": ["full"],
+            }
+        ),
+        "CSTO": pd.DataFrame(
+            {
+                "iso3": ["AAA"],
+                "start": [day("2003-09-18")],
+                "end": [pd.NaT],
+                "status": ["member"],
+                "participation": ["partial"],
+            }
+        ),
+    }
+    monkeypatch.setattr(panel_module, "organisations", lambda data_dir: covered)
+    monkeypatch.setattr(panel_module, "org_timeline", lambda org, data_dir: links[org])
+    index = pd.MultiIndex.from_product([["AAA", "BBB"], [1991, 1995, 2005]], names=["iso3", "year"])
+    status = panel_module._org_status(index, ["CST", "CSTO"], None)
+    assert status.loc[("AAA", 1995)].tolist() == ["signatory", "full"]
+    assert status.loc[("AAA", 2005)].tolist() == ["member", "partial"]
+    assert status.loc[("BBB", 1995)].tolist() == ["none", "none"]
+    assert status.loc[("BBB", 2005)].tolist() == ["none", "none"]
+    assert status.loc[[("AAA", 1991), ("BBB", 1991)]].isna().all().all()  # before the treaty
