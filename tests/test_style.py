@@ -341,7 +341,17 @@ def test_add_source_without_a_note_holds_the_source_line_only():
     [text] = fig.texts
     assert text.get_text() == style.source_line(["grokipedia-cis-2025-11"])
     assert text.get_gid() == style.SOURCE_GID and text.get_fontsize() == 8
-    assert (text.get_ha(), text.get_va()) == ("left", "top")
+    assert (text.get_ha(), text.get_va()) == ("left", "top") and text.get_color() == style.INK
+    plt.close(fig)
+
+
+def test_add_source_sends_the_reader_to_the_table_of_many_sources():
+    fig, _ = plt.subplots()
+    ids = helpers.load("status_changes")["source_id"]
+    style.add_source(fig, ids, note="Note.", table="status_changes")
+    [text] = fig.texts
+    assert text.get_text() == style.source_line(ids, "status_changes") + "\nNote."
+    assert "each row of data/status_changes.csv names its own" in text.get_text()
     plt.close(fig)
 
 
