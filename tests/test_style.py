@@ -409,3 +409,18 @@ def test_show_writes_an_svg_without_a_date_and_pads_the_drawing(monkeypatch):
     assert "<dc:date>" not in svg
     width = float(re.search(r'width="([\d.]+)pt"', svg).group(1))
     assert width == pytest.approx((box.width + 0.2) * 72, abs=0.5)
+
+
+def test_show_closes_only_the_figure_it_shows(monkeypatch):
+    plt.close("all")
+    shown, other = plt.subplots()[0], plt.subplots()[0]  # the other one is current
+    _shown(monkeypatch, shown)
+    assert plt.get_fignums() == [other.number]
+    plt.close(other)
+
+
+def test_show_says_what_the_plotted_rows_lack():
+    fig, _ = plt.subplots()
+    with pytest.raises(ValueError, match="^the plotted rows need a source_id column$"):
+        style.show(fig, data=pd.DataFrame({"x": [1]}))
+    plt.close(fig)
