@@ -421,6 +421,6 @@ def test_show_closes_only_the_figure_it_shows(monkeypatch):
 
 def test_show_says_what_the_plotted_rows_lack():
     fig, _ = plt.subplots()
-    with pytest.raises(ValueError, match="^the plotted rows need a source_id column$"):
+    with pytest.raises(ValueError, match=r"^the plotted rows need a source_id column$"):
         style.show(fig, data=pd.DataFrame({"x": [1]}))
     plt.close(fig)
