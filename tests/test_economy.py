@@ -102,7 +102,9 @@ def test_zero_both_ways_among_former_republics_in_1992_93_is_not_reported():
 
 
 def test_side_must_be_known():
-    with pytest.raises(ValueError, match="side must be one of"):
+    with pytest.raises(
+        ValueError, match=r"^side must be one of total, exports, imports, not .both.$"
+    ):
         economy.trade_shares(economy.flows(_trade([]), STATES), _members(2000, set()), "both")
 
 
@@ -329,3 +331,19 @@ def test_the_package_helpers_take_a_frame_already_held():
     assert not shares["cis_usd_m"].equals(economy.trade()["cis_usd_m"])
     intra = economy.intra_cis(frame=fewer)
     assert (intra["members"] == economy.intra_cis()["members"] - 1).loc[1992:2014].all()
+
+
+def test_intra_cis_share_leaves_out_states_without_a_membership_record():
+    rows = [
+        ("AAA", "WLD", 2000, 50, 50),
+        ("AAA", "RUS", 2000, 10, 10),
+        ("RUS", "WLD", 2000, 100, 100),
+        ("RUS", "AAA", 2000, 10, 10),
+        ("ZZZ", "WLD", 2000, 7, 7),
+    ]
+    members = _members(2000, {"AAA", "RUS"})
+    shares = economy.trade_shares(economy.flows(_trade(rows), STATES), members)
+    known = members[members["iso3"] != "ZZZ"]  # no record of ZZZ at all
+    intra = economy.intra_cis_share(shares, known).loc[2000]
+    assert (intra["members"], intra["intra_usd_m"]) == (2, 40)
+    assert intra["intra_cis_share"] == pytest.approx(40 / 300)
