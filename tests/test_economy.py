@@ -347,3 +347,34 @@ def test_intra_cis_share_leaves_out_states_without_a_membership_record():
     intra = economy.intra_cis_share(shares, known).loc[2000]
     assert (intra["members"], intra["intra_usd_m"]) == (2, 40)
     assert intra["intra_cis_share"] == pytest.approx(40 / 300)
+
+
+def test_a_world_total_of_one_million_is_a_total():
+    rows = [("AAA", "WLD", 2000, 0.5, 0.5), ("AAA", "RUS", 2000, 0.25, 0.25)]
+    a = _one_year(rows, {"AAA", "RUS"}).loc[("AAA", 2000)]
+    assert a["world_usd_m"] == 1 and a["russia_share"] == pytest.approx(0.5)
+
+
+def test_a_reporter_without_a_world_total_gets_no_shares():
+    a = _one_year([("AAA", "RUS", 2000, 5, 5)], {"AAA", "RUS"}).loc[("AAA", 2000)]
+    assert pd.isna(a["world_usd_m"]) and a["russia_usd_m"] == 10
+    assert a[["russia_share", "cis_share", "eu_share", "china_share"]].isna().all()
+
+
+def test_no_china_record_adds_nothing_to_the_flows_held():
+    rows = [
+        ("AAA", "WLD", 2000, 50, 50),
+        ("AAA", "RUS", 2000, 30, 30),
+        ("AAA", "EU", 2000, 20, 20),
+    ]
+    a = _one_year(rows, {"AAA", "RUS"}).loc[("AAA", 2000)]
+    assert not a["exceeds_total"] and a["eu_share"] == pytest.approx(0.4)
+
+
+def test_trade_reads_the_folder_it_is_given(set_cell):
+    folder = set_cell("trade", 2310, "exports", "5743.5")  # KAZ's world total in 1995, +486.9
+    shares = economy.trade(folder)
+    assert shares.loc[("KAZ", 1995), "world_usd_m"] == pytest.approx(9550.4)
+    assert economy.intra_cis(folder).loc[1995, "world_usd_m"] == pytest.approx(
+        economy.intra_cis().loc[1995, "world_usd_m"] + 486.9
+    )
