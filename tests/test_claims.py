@@ -123,3 +123,34 @@ def test_a_level_in_another_unit_is_not_compared_with_an_implied_level():
     trade = found[found["subject"] == "intra-cis-trade"]
     assert "USD bn" in set(trade["unit"]) and "RUB trillion" not in set(trade["unit"])
     assert "RUB trillion" in set(helpers.ledger().query("subject == 'intra-cis-trade'")["unit"])
+
+
+def test_a_table_without_any_conflicting_dates_gives_an_empty_table(data_copy):
+    path = data_copy / "summit_claims.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:3]), encoding="utf-8")  # two claims about different summits
+    disputes = claims.date_disputes("summit_claims", data_copy)
+    assert disputes.empty
+    assert list(disputes.columns) == list(helpers.load("summit_claims").columns)
+
+
+def test_conflicts_explained_as_no_contradiction_are_left_out_of_the_disputes():
+    for table in ("act_participation", "org_events"):
+        rule = pd.concat(claims._date_conflicts(claims._dated(table, None)))
+        flagged = set(zip(rule["subject"], rule["property"], strict=True))
+        resolutions = helpers.load("resolutions").query(
+            "table == @table and verdict == 'not-a-contradiction'"
+        )
+        explained = set(zip(resolutions["subject"], resolutions["property"], strict=True))
+        assert explained & flagged  # the date rule alone would list them
+        disputes = claims.date_disputes(table)
+        subject, prop = claims.DATED[table]
+        listed = set(zip(subject(disputes), disputes[prop].astype(str), strict=True))
+        assert listed == flagged - explained
+
+
+def test_date_disputes_read_the_resolutions_of_the_folder_given(set_cell):
+    assert "formal-2024-10" in set(claims.date_disputes("summit_claims")["summit_id"])
+    set_cell("resolutions", 21, "verdict", "not-a-contradiction")
+    folder = set_cell("resolutions", 21, "followed_source_id", "")
+    assert "formal-2024-10" not in set(claims.date_disputes("summit_claims", folder)["summit_id"])
