@@ -177,3 +177,29 @@ def test_date_disputes_gives_the_table_s_own_rows_grouped_and_renumbered():
     assert disputes["summit_id"].tolist() == sorted(disputes["summit_id"])
     for _, group in disputes.groupby("summit_id"):
         assert group["date"].is_monotonic_increasing
+
+
+def test_the_discrepancies_are_numbered_from_zero(found):
+    assert list(found.index) == list(range(len(found)))
+
+
+def test_a_second_chair_for_a_year_is_an_unresolved_discrepancy(set_cell):
+    folder = set_cell("chairmanships", 3, "year", "2012")  # Belarus in 2012 besides Turkmenistan
+    year = helpers.discrepancies(folder).query("table == 'chairmanships' and subject == '2012'")
+    assert sorted(year["value"]) == ["BLR", "TKM"]
+    assert set(year["verdict"]) == {"unresolved"}
+
+
+def test_every_rule_of_the_discrepancies_reads_the_folder_given(set_cell):
+    set_cell("claims", 20, "value", "8")  # 2024 intra-CIS trade growth: 8 %, not 7 %
+    set_cell("membership_events", 44, "date", "2016-01-01")  # Ukraine 'withdrew' in 2016
+    folder = set_cell("resolutions", 21, "subject", "formal-2022-10")  # explains another summit
+    found = helpers.discrepancies(folder)
+    implied = found[found["qualifier"] == "implied"]
+    assert list(implied["locator"]) == ["derived: 112 after 8 % growth"]
+    assert list(implied["value"]) == ["103.7"]
+    ukraine = found[found["property"] == "legal status after withdrawal claim"]
+    assert ukraine["value"].iloc[0] == "withdrew 2016" and len(ukraine) == 13
+    summit = found[found["subject"] == "formal-2022-10"]
+    assert len(summit) and set(summit["verdict"]) == {"followed"}
+    assert set(found.loc[found["subject"] == "formal-2024-10", "verdict"]) == {"unresolved"}
