@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 
 import pandas as pd
+import pytest
 
 import helpers
 from helpers import acts, claims
@@ -154,3 +155,51 @@ def test_date_disputes_read_the_resolutions_of_the_folder_given(set_cell):
     set_cell("resolutions", 21, "verdict", "not-a-contradiction")
     folder = set_cell("resolutions", 21, "followed_source_id", "")
     assert "formal-2024-10" not in set(claims.date_disputes("summit_claims", folder)["summit_id"])
+
+
+def _add_claim(folder, **values):
+    path = folder / "claims.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        columns = next(csv.reader(handle))
+    with path.open("a", newline="", encoding="utf-8") as handle:
+        csv.DictWriter(handle, columns, lineterminator="\n").writerow(values)
+
+
+def _level(folder, claim_id, quantity, year, value, measure="level", end="12-31", source="a"):
+    _add_claim(
+        folder, claim_id=claim_id, topic="economy", quantity=quantity, subject=quantity,
+        measure=measure, period_start=f"{year}-01-01", period_end=f"{year}-{end}", value=value,
+        unit="%" if measure == "growth" else "USD bn", kind="actual", speaker="test",
+        source_id={"a": "grokipedia-cis-2025-11", "b": "ria-2005-08-27"}[source],
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("stated", "conflict"),
+    [("102", False), ("98", False), ("102.1", True), ("97.9", True)],  # implied: 100, +-2 %
+)
+def test_a_stated_level_more_than_2_percent_off_the_implied_one_conflicts(
+    data_copy, stated, conflict
+):
+    _level(data_copy, "t-2023", "test-widgets", 2023, stated)
+    _level(data_copy, "t-2024", "test-widgets", 2024, "125", source="b")
+    _level(data_copy, "t-growth", "test-widgets-growth", 2024, "25", measure="growth")
+    found = claims.discrepancies(data_copy).query("subject == 'test-widgets'")
+    if not conflict:
+        assert found.empty
+        return
+    assert found[["period", "value", "qualifier"]].to_dict("records") == [
+        {"period": "2023-01-01..2023-12-31", "value": stated, "qualifier": ""},
+        {"period": "2023-01-01..2023-12-31", "value": "100", "qualifier": "implied"},
+    ]
+    derived = found.iloc[1]
+    assert derived["locator"] == "derived: 125 after 25 % growth"
+    assert derived["source_id"] == "ria-2005-08-27 + grokipedia-cis-2025-11"
+    assert derived["verdict"] == "unresolved"
+
+
+def test_growth_over_part_of_a_year_implies_nothing_about_the_year_before(data_copy):
+    _level(data_copy, "g-2023", "test-gadgets", 2023, "50")
+    _level(data_copy, "g-2024", "test-gadgets", 2024, "125")
+    _level(data_copy, "g-growth", "test-gadgets-growth", 2024, "25", "growth", end="10-31")
+    assert "test-gadgets" not in set(claims.discrepancies(data_copy)["subject"])
