@@ -205,3 +205,11 @@ def test_every_rule_of_the_discrepancies_reads_the_folder_given(set_cell):
     summit = found[found["subject"] == "formal-2022-10"]
     assert len(summit) and set(summit["verdict"]) == {"followed"}
     assert set(found.loc[found["subject"] == "formal-2024-10", "verdict"]) == {"unresolved"}
+
+
+def test_only_statements_after_the_claimed_withdrawal_contradict_it(set_cell):
+    before = len(helpers.discrepancies().query("property == 'legal status after withdrawal claim'"))
+    folder = set_cell("membership_events", 50, "date", "2018-01-01")  # the day it 'took effect'
+    found = helpers.discrepancies(folder)
+    ukraine = found[found["property"] == "legal status after withdrawal claim"]
+    assert len(ukraine) == before == 12
