@@ -424,3 +424,8 @@ def test_show_says_what_the_plotted_rows_lack():
     with pytest.raises(ValueError, match=r"^the plotted rows need a source_id column$"):
         style.show(fig, data=pd.DataFrame({"x": [1]}))
     plt.close(fig)
+
+
+def test_reader_table_leaves_missing_numbers_blank():
+    table = style.reader_table(pd.DataFrame({"share": [0.5, None]}), index=False).data
+    assert "<td>0.5</td>" in table and "<td></td>" in table and "nan" not in table.lower()
