@@ -207,3 +207,29 @@ def test_svg_path_scales_rounds_and_joins_every_ring():
     second = np.array([[0.996, 2.004], [2.0, 1.5]])
     path = geo.svg_path([first, second], 10, (1.0, 2.0))
     assert path == "M0.0,0.0L1.3,10.0L0.0,0.0ZM0.0,0.0L10.0,5.0Z"  # -0.04 is written 0.0
+
+
+@pytest.mark.parametrize(
+    ("lon", "west", "east", "inside"),
+    [(-160.0, -170.0, -150.0, True), (-161.0, 198.5, 199.5, True), (-161.0, 199.5, 200.5, False)],
+)
+def test_the_extent_check_crosses_the_antimeridian_west_of_160_w(lon, west, east, inside):
+    ring = np.array([[lon, 60.0], [lon, 61.0]])
+    assert geo._overlaps(ring, west, east, 30.0, 82.0) is inside
+
+
+def test_empty_polygons_have_no_rings():
+    topology = _topology(
+        [
+            {"type": "Polygon", "properties": {"a3": "ONE"}},
+            {"type": "MultiPolygon", "properties": {"a3": "TWO"}},
+        ],
+        [],
+    )
+    assert geo.decode(topology) == {"ONE": [], "TWO": []}
+
+
+def test_the_largest_ring_is_the_one_with_the_largest_box():
+    tall = np.array([[0.0, 0.0], [0.1, 0.0], [0.1, 5.0], [0.0, 5.0]])  # box 0.5
+    square = np.array([[10.0, 10.0], [12.0, 10.0], [12.0, 12.0], [10.0, 12.0]])  # box 4
+    assert geo.label_point([tall, square]) == (11.0, 11.0)

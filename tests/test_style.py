@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import textwrap
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -249,7 +250,7 @@ def test_dates_shown_follow_the_companion_precision_column():
     )
     shown = style.dates_shown(frame, "since")
     assert shown.to_dict() == {7: "25 Dec 2024", 3: "1993", 5: ""}
-    assert shown.dtype == "string"
+    assert shown.dtype == pd.StringDtype()  # missing is pd.NA, not NaN as in pandas' str
     default = style.dates_shown(frame.set_axis(["date", "date_precision"], axis=1))
     assert list(default) == ["25 Dec 2024", "1993", ""]
 
@@ -310,6 +311,7 @@ def test_reader_table_keeps_numbers_and_empty_sources_and_the_index_when_asked()
             "count": [3, 4],
             "label": pd.array(["004", None], dtype="string"),
             "claim_source_id": ["coco-1.3.2", None],
+            "remark": pd.Series(["[stripped]", "x"], dtype=object, index=["x", "y"]),
         },
         index=pd.Index(["x", "y"], name="key"),
     )
@@ -319,6 +321,8 @@ def test_reader_table_keeps_numbers_and_empty_sources_and_the_index_when_asked()
     assert "<th>x</th>" in table  # the index is shown
     assert 'class="dataframe reader-table"' in table and 'border="' not in table
     assert "None" not in table and "nan" not in table.lower().replace("dataframe", "")
+    assert table.count("<td></td>") == 2  # the missing label and the missing source
+    assert "<td>[a name missing from our copy]</td>" in table  # object columns written out too
     without = style.reader_table(frame, index=False).data
     assert "<th>x</th>" not in without and "<td>3</td>" in without
 
@@ -366,6 +370,10 @@ def test_lay_out_puts_the_line_a_tenth_of_an_inch_under_the_drawing():
     assert extent.x0 == pytest.approx(drawn.x0, abs=0.02)
     assert extent.y1 == pytest.approx(drawn.y0 - 0.1, abs=0.02)
     lines = text.get_text().split("\n")
+    source = textwrap.fill(
+        style.source_line(["grokipedia-cis-2025-11"]), width=int(style.CHARS_PER_INCH * drawn.width)
+    )
+    assert text.get_text().startswith(source + "\nx x")  # the note starts on its own line
     assert len(lines) >= 3 and max(map(len, lines)) <= int(style.CHARS_PER_INCH * drawn.width)
     assert max(map(len, lines)) > int(style.CHARS_PER_INCH * drawn.width) - 4
     assert box.y0 == pytest.approx(extent.y0) and box.x1 == pytest.approx(drawn.x1)
