@@ -321,16 +321,32 @@ def test_the_package_helpers_take_a_frame_already_held():
         "members", "gdp_usd_share", "gdp_ppp_share", "population_share",
     ]  # fmt: skip
     assert not weight.equals(economy.russia_weight(member="participating"))
-    assert weight.loc[2010, "members"] == fewer.query("year == 2010")["participating"].sum()
-    russia = fewer.query("year == 2010 and participating").set_index("iso3")["population"]
-    assert weight.loc[2010, "population_share"] == pytest.approx(russia["RUS"] / russia.sum())
-    shares = economy.trade(side="exports", frame=fewer)
-    assert shares.loc[("ARM", 2000), "world_usd_m"] == pytest.approx(
-        economy.trade(side="exports").loc[("ARM", 2000), "world_usd_m"]
-    )
-    assert not shares["cis_usd_m"].equals(economy.trade()["cis_usd_m"])
+    in_2020 = fewer.query("year == 2020")
+    assert weight.loc[2020, "members"] == in_2020["participating"].sum()
+    assert in_2020["participating"].sum() < in_2020["in_cis"].sum()  # Ukraine takes no part
+    russia = in_2020[in_2020["participating"]].set_index("iso3")["population"]
+    assert weight.loc[2020, "population_share"] == pytest.approx(russia["RUS"] / russia.sum())
+    exports = economy.trade(side="exports", frame=fewer)
+    assert exports.loc[("ARM", 2000), "world_usd_m"] == pytest.approx(300.4875)
+    shares = economy.trade(frame=fewer)
+    assert not shares["cis_usd_m"].equals(economy.trade()["cis_usd_m"])  # KAZ: not a member
+    members = fewer[["iso3", "year", "in_cis"]]
     intra = economy.intra_cis(frame=fewer)
+    pd.testing.assert_frame_equal(intra, economy.intra_cis_share(shares, members))
     assert (intra["members"] == economy.intra_cis()["members"] - 1).loc[1992:2014].all()
+
+
+def test_russia_weight_reads_the_folder_it_is_given(set_cell):
+    folder = set_cell("indicators", 1372, "value", "290490296.0")  # Russia's 2020 population x2
+    share = economy.russia_weight(folder).loc[2020, "population_share"]
+    before = economy.russia_weight().loc[2020, "population_share"]
+    assert share == pytest.approx(2 * before / (1 + before))
+
+
+def test_russia_trading_with_itself_is_no_partner_share():
+    rows = [("RUS", "WLD", 2000, 50, 50), ("RUS", "RUS", 2000, 5, 5)]  # a stray self-flow
+    r = _one_year(rows, {"RUS"}).loc[("RUS", 2000)]
+    assert pd.isna(r["russia_usd_m"]) and pd.isna(r["russia_share"])
 
 
 def test_intra_cis_share_leaves_out_states_without_a_membership_record():
