@@ -203,3 +203,16 @@ def test_growth_over_part_of_a_year_implies_nothing_about_the_year_before(data_c
     _level(data_copy, "g-2024", "test-gadgets", 2024, "125")
     _level(data_copy, "g-growth", "test-gadgets-growth", 2024, "25", "growth", end="10-31")
     assert "test-gadgets" not in set(claims.discrepancies(data_copy)["subject"])
+
+
+def test_the_implied_level_is_one_figure_even_against_a_stated_range(data_copy):
+    _add_claim(
+        data_copy, claim_id="r-2023", topic="economy", quantity="test-widgets", subject="w",
+        measure="level", period_start="2023-01-01", period_end="2023-12-31", value="103",
+        value_max="105", unit="USD bn", kind="actual", speaker="test",
+        source_id="grokipedia-cis-2025-11",
+    )  # fmt: skip
+    _level(data_copy, "t-2024", "test-widgets", 2024, "125")
+    _level(data_copy, "t-growth", "test-widgets-growth", 2024, "25", measure="growth")
+    found = claims.discrepancies(data_copy).query("subject == 'test-widgets'")
+    assert list(found["value"]) == ["103-105", "100"]
