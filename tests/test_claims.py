@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 
 import pandas as pd
+import pytest
 
 import helpers
 from helpers import acts, claims
@@ -123,3 +124,95 @@ def test_a_level_in_another_unit_is_not_compared_with_an_implied_level():
     trade = found[found["subject"] == "intra-cis-trade"]
     assert "USD bn" in set(trade["unit"]) and "RUB trillion" not in set(trade["unit"])
     assert "RUB trillion" in set(helpers.ledger().query("subject == 'intra-cis-trade'")["unit"])
+
+
+def test_a_table_without_any_conflicting_dates_gives_an_empty_table(data_copy):
+    path = data_copy / "summit_claims.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:3]), encoding="utf-8")  # two claims about different summits
+    disputes = claims.date_disputes("summit_claims", data_copy)
+    assert disputes.empty
+    assert list(disputes.columns) == list(helpers.load("summit_claims").columns)
+
+
+def test_conflicts_explained_as_no_contradiction_are_left_out_of_the_disputes():
+    for table in ("act_participation", "org_events"):
+        rule = pd.concat(claims._date_conflicts(claims._dated(table, None)))
+        flagged = set(zip(rule["subject"], rule["property"], strict=True))
+        resolutions = helpers.load("resolutions").query(
+            "table == @table and verdict == 'not-a-contradiction'"
+        )
+        explained = set(zip(resolutions["subject"], resolutions["property"], strict=True))
+        assert explained & flagged  # the date rule alone would list them
+        disputes = claims.date_disputes(table)
+        subject, prop = claims.DATED[table]
+        listed = set(zip(subject(disputes), disputes[prop].astype(str), strict=True))
+        assert listed == flagged - explained
+
+
+def test_date_disputes_read_the_resolutions_of_the_folder_given(set_cell):
+    assert "formal-2024-10" in set(claims.date_disputes("summit_claims")["summit_id"])
+    set_cell("resolutions", 21, "verdict", "not-a-contradiction")
+    folder = set_cell("resolutions", 21, "followed_source_id", "")
+    assert "formal-2024-10" not in set(claims.date_disputes("summit_claims", folder)["summit_id"])
+
+
+def _add_claim(folder, **values):
+    path = folder / "claims.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        columns = next(csv.reader(handle))
+    with path.open("a", newline="", encoding="utf-8") as handle:
+        csv.DictWriter(handle, columns, lineterminator="\n").writerow(values)
+
+
+def _level(folder, claim_id, quantity, year, value, measure="level", end="12-31", source="a"):
+    _add_claim(
+        folder, claim_id=claim_id, topic="economy", quantity=quantity, subject=quantity,
+        measure=measure, period_start=f"{year}-01-01", period_end=f"{year}-{end}", value=value,
+        unit="%" if measure == "growth" else "USD bn", kind="actual", speaker="test",
+        source_id={"a": "grokipedia-cis-2025-11", "b": "ria-2005-08-27"}[source],
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("stated", "conflict"),
+    [("102", False), ("98", False), ("102.1", True), ("97.9", True)],  # implied: 100, +-2 %
+)
+def test_a_stated_level_more_than_2_percent_off_the_implied_one_conflicts(
+    data_copy, stated, conflict
+):
+    _level(data_copy, "t-2023", "test-widgets", 2023, stated)
+    _level(data_copy, "t-2024", "test-widgets", 2024, "125", source="b")
+    _level(data_copy, "t-growth", "test-widgets-growth", 2024, "25", measure="growth")
+    found = claims.discrepancies(data_copy).query("subject == 'test-widgets'")
+    if not conflict:
+        assert found.empty
+        return
+    assert found[["period", "value", "qualifier"]].to_dict("records") == [
+        {"period": "2023-01-01..2023-12-31", "value": stated, "qualifier": ""},
+        {"period": "2023-01-01..2023-12-31", "value": "100", "qualifier": "implied"},
+    ]
+    derived = found.iloc[1]
+    assert derived["locator"] == "derived: 125 after 25 % growth"
+    assert derived["source_id"] == "ria-2005-08-27 + grokipedia-cis-2025-11"
+    assert derived["verdict"] == "unresolved"
+
+
+def test_growth_over_part_of_a_year_implies_nothing_about_the_year_before(data_copy):
+    _level(data_copy, "g-2023", "test-gadgets", 2023, "50")
+    _level(data_copy, "g-2024", "test-gadgets", 2024, "125")
+    _level(data_copy, "g-growth", "test-gadgets-growth", 2024, "25", "growth", end="10-31")
+    assert "test-gadgets" not in set(claims.discrepancies(data_copy)["subject"])
+
+
+def test_the_implied_level_is_one_figure_even_against_a_stated_range(data_copy):
+    _add_claim(
+        data_copy, claim_id="r-2023", topic="economy", quantity="test-widgets", subject="w",
+        measure="level", period_start="2023-01-01", period_end="2023-12-31", value="103",
+        value_max="105", unit="USD bn", kind="actual", speaker="test",
+        source_id="grokipedia-cis-2025-11",
+    )  # fmt: skip
+    _level(data_copy, "t-2024", "test-widgets", 2024, "125")
+    _level(data_copy, "t-growth", "test-widgets-growth", 2024, "25", measure="growth")
+    found = claims.discrepancies(data_copy).query("subject == 'test-widgets'")
+    assert list(found["value"]) == ["103-105", "100"]

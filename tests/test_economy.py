@@ -102,7 +102,9 @@ def test_zero_both_ways_among_former_republics_in_1992_93_is_not_reported():
 
 
 def test_side_must_be_known():
-    with pytest.raises(ValueError, match="side must be one of"):
+    with pytest.raises(
+        ValueError, match=r"^side must be one of total, exports, imports, not .both.$"
+    ):
         economy.trade_shares(economy.flows(_trade([]), STATES), _members(2000, set()), "both")
 
 
@@ -173,3 +175,222 @@ def test_resolutions_quote_the_computed_shares(subject):
     }
     for year, basis, value in quoted:
         assert round(100 * weights[basis].loc[int(year), column], 1) == float(value)
+
+
+def _one_year(rows, members):
+    return economy.trade_shares(economy.flows(_trade(rows), STATES), _members(2000, members))
+
+
+def test_exports_and_imports_give_their_own_shares():
+    rows = [
+        ("AAA", "WLD", 2000, 60, 40),
+        ("AAA", "RUS", 2000, 20, 10),
+        ("AAA", "EU", 2000, 15, 2),
+        ("AAA", "CHN", 2000, 3, 8),
+    ]
+    flows = economy.flows(_trade(rows), STATES)
+    members = _members(2000, {"AAA", "RUS"})
+    exports = economy.trade_shares(flows, members, "exports").loc[("AAA", 2000)]
+    imports = economy.trade_shares(flows, members, side="imports").loc[("AAA", 2000)]
+    assert exports["world_usd_m"] == 60 and imports["world_usd_m"] == 40
+    assert exports["russia_share"] == pytest.approx(20 / 60)
+    assert imports["russia_share"] == pytest.approx(10 / 40)
+    assert exports["eu_share"] == pytest.approx(15 / 60)
+    assert imports["china_share"] == pytest.approx(8 / 40)
+    assert exports["cis_share"] == pytest.approx(20 / 60)  # Russia is the only other member
+
+
+def test_the_table_is_indexed_by_state_and_year_with_every_column():
+    shares = _one_year([("AAA", "WLD", 2000, 5, 5)], {"AAA"})
+    assert shares.index.names == ["iso3", "year"]
+    assert list(shares.columns) == [
+        "world_usd_m", "russia_usd_m", "cis_usd_m", "eu_usd_m", "china_usd_m", "exceeds_total",
+        "russia_share", "cis_share", "eu_share", "china_share",
+    ]  # fmt: skip
+
+
+def test_partners_without_any_record_are_missing_not_zero():
+    a = _one_year([("AAA", "WLD", 2000, 50, 50)], {"AAA", "RUS"}).loc[("AAA", 2000)]
+    assert a["world_usd_m"] == 100 and not a["exceeds_total"]
+    assert a[["russia_usd_m", "cis_usd_m", "eu_usd_m", "china_usd_m"]].isna().all()
+    assert a[["russia_share", "cis_share", "eu_share", "china_share"]].isna().all()
+
+
+def test_a_state_with_no_other_member_has_no_cis_trade():
+    rows = [("AAA", "WLD", 2000, 50, 50), ("AAA", "RUS", 2000, 10, 10)]
+    a = _one_year(rows, {"AAA"}).loc[("AAA", 2000)]  # Russia not a member that year
+    assert pd.isna(a["cis_usd_m"]) and pd.isna(a["cis_share"])
+    assert a["russia_share"] == pytest.approx(0.2)  # Russia is still a partner
+    outside = _one_year(rows, {"RUS"}).loc[("AAA", 2000)]  # the reporter itself outside
+    assert outside["cis_usd_m"] == 20
+
+
+def test_the_reporters_own_column_never_counts_as_another_member():
+    rows = [
+        ("AAA", "WLD", 2000, 50, 50),
+        ("AAA", "AAA", 2000, 7, 7),  # a stray self-flow
+        ("AAA", "BBB", 2000, 5, 5),
+    ]
+    a = _one_year(rows, {"AAA", "BBB"}).loc[("AAA", 2000)]
+    assert a["cis_usd_m"] == 10
+
+
+def test_partner_flows_equal_to_the_world_total_are_consistent():
+    rows = [
+        ("AAA", "WLD", 2000, 50, 50),
+        ("AAA", "RUS", 2000, 20, 20),
+        ("AAA", "ZZZ", 2000, 10, 10),  # not a member, but held
+        ("AAA", "EU", 2000, 15, 15),
+        ("AAA", "CHN", 2000, 5, 5),
+    ]
+    a = _one_year(rows, {"AAA", "RUS"}).loc[("AAA", 2000)]
+    assert not a["exceeds_total"] and a["china_share"] == pytest.approx(0.1)
+    rows[-1] = ("AAA", "CHN", 2000, 5, 6)
+    b = _one_year(rows, {"AAA", "RUS"}).loc[("AAA", 2000)]
+    assert b["exceeds_total"] and pd.isna(b["china_share"]) and b["china_usd_m"] == 11
+
+
+def test_flows_of_non_soviet_reporters_and_one_sided_zeros_stay_zero():
+    rows = [
+        ("CHN", "RUS", 1992, 0, 0),  # China is not a former republic
+        ("AAA", "BBB", 1992, 3, 0),
+        ("AAA", "ZZZ", 1992, 0, 0),
+    ]
+    flows = economy.flows(_trade(rows), STATES)
+    assert list(flows.columns) == ["reporter", "partner", "year", "exports", "imports", "total"]
+    assert flows["total"].tolist()[:2] == [0, 3]
+    assert flows[["exports", "imports", "total"]].iloc[2].isna().all()
+    assert flows["exports"].dtype == "float64" and flows["imports"].dtype == "float64"
+
+
+def test_intra_cis_share_sums_members_and_counts_the_inconsistent():
+    rows = [
+        ("AAA", "WLD", 2000, 50, 50),
+        ("AAA", "RUS", 2000, 10, 10),
+        ("RUS", "WLD", 2000, 100, 100),
+        ("RUS", "AAA", 2000, 10, 10),
+        ("RUS", "EU", 2000, 100, 100),  # with Russia's CIS trade: more than its world total
+        ("ZZZ", "WLD", 2000, 1000, 1000),  # not a member: left out
+        ("ZZZ", "RUS", 2000, 100, 100),
+    ]
+    members = _members(2000, {"AAA", "RUS"})
+    shares = economy.trade_shares(economy.flows(_trade(rows), STATES), members)
+    intra = economy.intra_cis_share(shares, members).loc[2000]
+    assert intra.to_dict() == {
+        "members": 2, "inconsistent": 1, "intra_usd_m": 40.0, "world_usd_m": 300.0,
+        "intra_cis_share": pytest.approx(40 / 300),
+    }  # fmt: skip
+
+
+def test_russia_share_counts_the_members_the_column_names():
+    frame = pd.DataFrame(
+        {
+            "iso3": ["RUS", "AAA", "BBB", "RUS", "AAA"],
+            "year": [2000, 2000, 2000, 2001, 2001],
+            "taking_part": [True, True, False, True, False],
+            "gdp": [60.0, 20.0, None, 50.0, 50.0],
+        }
+    )
+    share = economy.russia_share(frame, "gdp", member="taking_part")
+    assert share.to_dict() == {"members": {2000: 2, 2001: 1}, "share": {2000: 0.75, 2001: 1.0}}
+
+
+def test_country_year_makes_membership_explicit_and_gdp_at_ppp_a_product():
+    frame = economy.country_year().set_index(["iso3", "year"])
+    assert list(frame.columns) == [
+        "cis_legal_status", "cis_participation", "in_cis", "participating", "eaeu_member",
+        "gdp_usd", "gdp_ppp", "population", "remittances_pct_gdp",
+    ]  # fmt: skip
+    assert frame.loc[("UKR", 2020), ["in_cis", "participating"]].tolist() == [True, False]
+    assert frame.loc[("TKM", 2010), ["in_cis", "participating"]].tolist() == [True, True]
+    assert frame.loc[("GEO", 2010), ["in_cis", "participating"]].tolist() == [False, False]
+    panel = helpers.panel().set_index(["iso3", "year"])
+    maddison = helpers.load("indicators").query("indicator == 'population_maddison'")
+    people = maddison.set_index(["iso3", "year"])["value"].astype(float)
+    for key in [("RUS", 2010), ("KAZ", 2000)]:
+        expected = float(panel.loc[key, "gdp_per_head_ppp"]) * people[key] * 1000
+        assert frame.loc[key, "gdp_ppp"] == pytest.approx(expected)
+    assert frame.loc[("RUS", 2010), "gdp_ppp"] == pytest.approx(3.105249e12, rel=1e-6)
+
+
+def test_the_package_helpers_take_a_frame_already_held():
+    frame = economy.country_year()
+    fewer = frame[frame["iso3"] != "KAZ"]  # KAZ gone: a visibly different answer
+    weight = economy.russia_weight(frame=fewer, member="participating")
+    assert list(weight.columns) == [
+        "members", "gdp_usd_share", "gdp_ppp_share", "population_share",
+    ]  # fmt: skip
+    assert not weight.equals(economy.russia_weight(member="participating"))
+    in_2020 = fewer.query("year == 2020")
+    assert weight.loc[2020, "members"] == in_2020["participating"].sum()
+    assert in_2020["participating"].sum() < in_2020["in_cis"].sum()  # Ukraine takes no part
+    russia = in_2020[in_2020["participating"]].set_index("iso3")["population"]
+    assert weight.loc[2020, "population_share"] == pytest.approx(russia["RUS"] / russia.sum())
+    exports = economy.trade(side="exports", frame=fewer)
+    assert exports.loc[("ARM", 2000), "world_usd_m"] == pytest.approx(300.4875)
+    shares = economy.trade(frame=fewer)
+    assert not shares["cis_usd_m"].equals(economy.trade()["cis_usd_m"])  # KAZ: not a member
+    members = fewer[["iso3", "year", "in_cis"]]
+    intra = economy.intra_cis(frame=fewer)
+    pd.testing.assert_frame_equal(intra, economy.intra_cis_share(shares, members))
+    assert (intra["members"] == economy.intra_cis()["members"] - 1).loc[1992:2014].all()
+
+
+def test_russia_weight_reads_the_folder_it_is_given(set_cell):
+    folder = set_cell("indicators", 1372, "value", "290490296.0")  # Russia's 2020 population x2
+    share = economy.russia_weight(folder).loc[2020, "population_share"]
+    before = economy.russia_weight().loc[2020, "population_share"]
+    assert share == pytest.approx(2 * before / (1 + before))
+
+
+def test_russia_trading_with_itself_is_no_partner_share():
+    rows = [("RUS", "WLD", 2000, 50, 50), ("RUS", "RUS", 2000, 5, 5)]  # a stray self-flow
+    r = _one_year(rows, {"RUS"}).loc[("RUS", 2000)]
+    assert pd.isna(r["russia_usd_m"]) and pd.isna(r["russia_share"])
+
+
+def test_intra_cis_share_leaves_out_states_without_a_membership_record():
+    rows = [
+        ("AAA", "WLD", 2000, 50, 50),
+        ("AAA", "RUS", 2000, 10, 10),
+        ("RUS", "WLD", 2000, 100, 100),
+        ("RUS", "AAA", 2000, 10, 10),
+        ("ZZZ", "WLD", 2000, 7, 7),
+    ]
+    members = _members(2000, {"AAA", "RUS"})
+    shares = economy.trade_shares(economy.flows(_trade(rows), STATES), members)
+    known = members[members["iso3"] != "ZZZ"]  # no record of ZZZ at all
+    intra = economy.intra_cis_share(shares, known).loc[2000]
+    assert (intra["members"], intra["intra_usd_m"]) == (2, 40)
+    assert intra["intra_cis_share"] == pytest.approx(40 / 300)
+
+
+def test_a_world_total_of_one_million_is_a_total():
+    rows = [("AAA", "WLD", 2000, 0.5, 0.5), ("AAA", "RUS", 2000, 0.25, 0.25)]
+    a = _one_year(rows, {"AAA", "RUS"}).loc[("AAA", 2000)]
+    assert a["world_usd_m"] == 1 and a["russia_share"] == pytest.approx(0.5)
+
+
+def test_a_reporter_without_a_world_total_gets_no_shares():
+    a = _one_year([("AAA", "RUS", 2000, 5, 5)], {"AAA", "RUS"}).loc[("AAA", 2000)]
+    assert pd.isna(a["world_usd_m"]) and a["russia_usd_m"] == 10
+    assert a[["russia_share", "cis_share", "eu_share", "china_share"]].isna().all()
+
+
+def test_no_china_record_adds_nothing_to_the_flows_held():
+    rows = [
+        ("AAA", "WLD", 2000, 50, 50),
+        ("AAA", "RUS", 2000, 30, 30),
+        ("AAA", "EU", 2000, 20, 20),
+    ]
+    a = _one_year(rows, {"AAA", "RUS"}).loc[("AAA", 2000)]
+    assert not a["exceeds_total"] and a["eu_share"] == pytest.approx(0.4)
+
+
+def test_trade_reads_the_folder_it_is_given(set_cell):
+    folder = set_cell("trade", 2310, "exports", "5743.5")  # KAZ's world total in 1995, +486.9
+    shares = economy.trade(folder)
+    assert shares.loc[("KAZ", 1995), "world_usd_m"] == pytest.approx(9550.4)
+    assert economy.intra_cis(folder).loc[1995, "world_usd_m"] == pytest.approx(
+        economy.intra_cis().loc[1995, "world_usd_m"] + 486.9
+    )

@@ -68,3 +68,38 @@ def test_the_share_resting_on_the_encyclopedia_only_falls(record_property):
         f"corroboration pass ({was} of {of} when issue 16 was filed): corroborate them"
     )
     assert helpers.encyclopedia_share() == pytest.approx(share)
+
+
+def test_claim_groups_are_sorted_and_list_their_sources_once_each():
+    groups = claims.claim_groups()
+    keys = groups[claims.GROUP].apply(tuple, axis=1).tolist()
+    assert keys == sorted(keys)
+    ledger = helpers.ledger().set_index(claims.GROUP).sort_index()
+    for row in groups.sample(40, random_state=1).itertuples():
+        cited = ledger.loc[[(row.table, row.subject, row.property)], "source_id"]
+        assert row.sources == "; ".join(sorted(set(cited))) and row.claims == len(cited)
+    assert groups["sources"].str.contains("; ", regex=False).any()
+
+
+def test_encyclopedia_only_is_a_plain_numbered_table():
+    only = claims.encyclopedia_only()
+    assert list(only.columns) == [*claims.GROUP, "claims", "sources"]
+    assert list(only.index) == list(range(len(only)))
+    assert set(only["sources"]) == {claims.ENCYCLOPEDIA}
+
+
+def test_flags_join_on_the_claim_group_alone():
+    only = claims.encyclopedia_only().assign(claims=0, sources="elsewhere")
+    assert claims.flag_encyclopedia_only(only)["encyclopedia_only"].all()
+
+
+def test_flags_follow_the_folder_given(data_copy):
+    subject = "guam-trade-2019-grok"
+    frame = claims.encyclopedia_only(data_copy).query("subject == @subject")
+    assert claims.flag_encyclopedia_only(frame, data_copy)["encyclopedia_only"].all()
+    _add_claim(
+        data_copy, claim_id="guam-trade-2019-test", topic="economy", quantity=subject,
+        subject="trade among GUAM members", measure="level", value="5", unit="USD bn",
+        kind="actual", speaker="test", source_id="ria-2005-08-27",
+    )  # fmt: skip
+    assert not claims.flag_encyclopedia_only(frame, data_copy)["encyclopedia_only"].any()

@@ -35,13 +35,14 @@ def date_disputes(table: str, data_dir: str | Path | None = None) -> pd.DataFram
     """The rows of `table` whose dates for the same thing conflict (the ledger's date rule),
     grouped together and in date order within each group. Groups that `resolutions` judges
     not-a-contradiction (separate events, stages of one process) are left out."""
-    conflicts = _date_conflicts(_dated(table, data_dir))
-    found = pd.concat(conflicts) if conflicts else pd.DataFrame(columns=["table", "row", "start"])
+    dated = _dated(table, data_dir)
+    conflicts = _date_conflicts(dated)
+    found = pd.concat(conflicts) if conflicts else dated.iloc[0:0]
     found = found[found["table"] == table]
     resolved = load("resolutions", data_dir).query("verdict == 'not-a-contradiction'")
     apart = set(zip(resolved["table"], resolved["subject"], resolved["property"], strict=True))
     keys = zip(found["table"], found["subject"], found["property"], strict=True)
-    found = found[[key not in apart for key in keys]].sort_values(
+    found = found.loc[[key not in apart for key in keys]].sort_values(
         ["subject", "property", "start"], kind="stable"
     )
     return load(table, data_dir).loc[found["row"]].reset_index(drop=True)
