@@ -161,7 +161,7 @@ def test_votes_agree_fully_half_with_an_abstention_and_not_when_opposed():
             "iso3": ["AAA"] * 3 + ["BBB"],
             "year": [2022] * 4,
             "vote": ["no", "abstain", "yes", "yes"],
-            "russia": ["no", "no", "no", "no"],
+            "reference_vote": ["no", "no", "no", "no"],
         }
     )
     agreement = divergence.agreement3(pairs)
@@ -491,7 +491,7 @@ def test_agreement3_is_per_state_and_year():
             "iso3": ["AAA", "AAA", "AAA", "BBB"],
             "year": [2021, 2022, 2022, 2022],
             "vote": ["yes", "abstain", "no", "yes"],
-            "russia": ["no", "abstain", "yes", "abstain"],
+            "reference_vote": ["no", "abstain", "yes", "abstain"],
         }
     )
     agreement = divergence.agreement3(pairs)

@@ -154,7 +154,7 @@ def test_whole_resolutions_exclude_amendments_and_paragraphs():
             "paragraph": [False, None, True, True, None],
         }
     )
-    assert unga._whole(calls).tolist() == [True, False, False, False, True]
+    assert unga.whole_resolution(calls).tolist() == [True, False, False, False, True]
 
 
 def test_a_vote_no_source_records_keeps_the_roll_call_s_source(ukraine):

@@ -18,10 +18,9 @@ import pandas as pd
 
 from . import unga
 from .load import load
-from .membership import Folder
+from .membership import IN_THE_CIS, Folder
 
-REFERENCE = "RUS"
-POSITIONS = ["yes", "no", "abstain"]
+REFERENCE = unga.REFERENCE
 
 # column: (short name, scale)
 SIGNALS: dict[str, tuple[str, str]] = {
@@ -248,7 +247,6 @@ def event_signal(rows: pd.DataFrame) -> pd.Series:
 
 # --- institutions -------------------------------------------------------------------------
 
-IN_CIS = ["founding", "member", "associate"]
 PARTICIPATION = {"full": 0.0, "partial": 0.5, "none": 1.0}
 
 
@@ -260,7 +258,7 @@ def institution_signal(frame: pd.DataFrame) -> pd.Series:
     cis = frame["cis_participation"].astype(object).map(PARTICIPATION)
     associate = frame["cis_legal_status"].astype(object) == "associate"
     cis = cis.where(~(associate & (frame["cis_participation"].astype(object) == "partial")), 0.0)
-    cis = cis.where(frame["cis_legal_status"].astype(object).isin(IN_CIS), 1.0)
+    cis = cis.where(frame["cis_legal_status"].astype(object).isin(IN_THE_CIS), 1.0)
     scores = {"cis": cis}
     for org in ["csto", "eaeu"]:
         status = frame[f"{org}_status"].astype(object)
@@ -277,9 +275,9 @@ def institution_signal(frame: pd.DataFrame) -> pd.Series:
 
 
 def agreement3(pairs: pd.DataFrame) -> pd.Series:
-    """Per (iso3, year): mean agreement of `vote` with `russia` (each yes, no or abstain): same
+    """Per (iso3, year): mean agreement of `vote` with `reference_vote` (``unga.pairs``): same
     vote 1, one side abstains 0.5, opposite votes 0."""
-    mine, theirs = pairs["vote"].astype(str), pairs["russia"].astype(str)
+    mine, theirs = pairs["vote"].astype(str), pairs["reference_vote"].astype(str)
     score = np.where(
         mine == theirs, 1.0, np.where((mine == "abstain") | (theirs == "abstain"), 0.5, 0.0)
     )
@@ -289,21 +287,14 @@ def agreement3(pairs: pd.DataFrame) -> pd.Series:
     return out
 
 
-def _pairs(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame[frame["vote"].isin(POSITIONS)]
-    russia = frame.loc[frame["iso3"] == REFERENCE].set_index("roll_call_id")["vote"].astype(str)
-    frame = frame[(frame["iso3"] != REFERENCE) & frame["roll_call_id"].isin(russia.index)]
-    return frame.assign(russia=frame["roll_call_id"].map(russia))
-
-
 def _un_signals(votes: pd.DataFrame, data_dir: Folder) -> pd.DataFrame:
     complete = votes[votes["year"] <= unga.complete_until(data_dir)]
-    disagreement = 1 - agreement3(_pairs(complete))
-    about = votes[unga._whole(votes) & votes["about"].notna()]
+    disagreement = 1 - agreement3(unga.pairs(complete))
+    about = votes[unga.whole_resolution(votes) & votes["about"].notna()]
     return pd.DataFrame(
         {
             "div_un_all": disagreement / disagreement.max(),
-            "div_un_post_soviet": 1 - agreement3(_pairs(about)),
+            "div_un_post_soviet": 1 - agreement3(unga.pairs(about)),
         }
     )
 
@@ -378,7 +369,7 @@ def signals(frame: pd.DataFrame, votes: pd.DataFrame, data_dir: Folder = None) -
 
     out["div_summits"] = _summits_missed(data_dir).reindex(index)
 
-    taking_part = frame["cis_legal_status"].astype(object).isin(IN_CIS) & (
+    taking_part = frame["cis_legal_status"].astype(object).isin(IN_THE_CIS) & (
         frame["cis_participation"].astype(object) != "none"
     )
     steps = event_signal(load("divergence_events", data_dir)).reindex(index)

@@ -18,9 +18,8 @@ import pandas as pd
 
 from .country_year import panel
 from .load import load
-from .membership import Folder
+from .membership import IN_THE_CIS, Folder
 
-IN_CIS = ("founding", "member", "associate")
 UNREPORTED_UNTIL = 1993  # last year of COW's 0-both-ways flows among former Soviet republics
 SIDES = ("total", "exports", "imports")
 GROUPS = ("russia", "cis", "eu", "china")
@@ -141,7 +140,7 @@ def country_year(data_dir: Folder = None) -> pd.DataFrame:
     ppp = (
         frame["gdp_per_head_ppp"].astype("float64").to_numpy() * population.reindex(keys).to_numpy()
     )
-    in_cis = frame["cis_legal_status"].isin(IN_CIS)
+    in_cis = frame["cis_legal_status"].isin(IN_THE_CIS)
     return frame.assign(
         in_cis=in_cis,
         participating=in_cis & (frame["cis_participation"] != "none"),

@@ -29,7 +29,8 @@ def ukraine_votes(data_dir: Folder = None) -> pd.DataFrame:
     """Each post-Soviet state's vote on every whole resolution about Ukraine since 2014, one row
     per state and resolution; vote is missing where no source establishes it."""
     calls = load("un_roll_calls", data_dir)
-    calls = calls[_whole(calls) & (calls["about"] == "UKR") & (calls["date"] >= "2014-01-01")]
+    about_ukraine = whole_resolution(calls) & (calls["about"] == "UKR")
+    calls = calls[about_ukraine & (calls["date"] >= "2014-01-01")]
     states = load("countries", data_dir).query("post_soviet")["iso3"]
     grid = pd.MultiIndex.from_product(
         [calls["roll_call_id"], states], names=["roll_call_id", "iso3"]
@@ -54,14 +55,20 @@ def agreement(
     the output of ``votes()``, when the caller already has it."""
     frame = votes(data_dir) if frame is None else frame
     if about is not None:
-        frame = frame[_whole(frame) & (frame["about"] == about)]
-    frame = frame[frame["vote"].isin(POSITIONS)]
-    theirs = frame.loc[frame["iso3"] == reference].set_index("roll_call_id")["vote"]
-    frame = frame[frame["iso3"] != reference]
-    frame = frame.assign(same=frame["vote"].astype(str) == frame["roll_call_id"].map(theirs))
-    frame = frame[frame["roll_call_id"].isin(theirs.index)]
+        frame = frame[whole_resolution(frame) & (frame["about"] == about)]
+    frame = pairs(frame, reference)
+    frame = frame.assign(same=frame["vote"].astype(str) == frame["reference_vote"])
     grouped = frame.groupby(["iso3", "year"])["same"]
     return pd.DataFrame({"compared": grouped.size(), "agreement": grouped.mean()})
+
+
+def pairs(frame: pd.DataFrame, reference: str = REFERENCE) -> pd.DataFrame:
+    """The votes of ``votes()`` in which both the state and `reference` took a position (yes, no
+    or abstain), without `reference`'s own, each with `reference`'s vote as `reference_vote`."""
+    frame = frame[frame["vote"].isin(POSITIONS)]
+    theirs = frame.loc[frame["iso3"] == reference].set_index("roll_call_id")["vote"].astype(str)
+    frame = frame[(frame["iso3"] != reference) & frame["roll_call_id"].isin(theirs.index)]
+    return frame.assign(reference_vote=frame["roll_call_id"].map(theirs))
 
 
 def complete_until(data_dir: Folder = None) -> int:
@@ -71,6 +78,6 @@ def complete_until(data_dir: Folder = None) -> int:
     return int(calls.loc[calls["roll_call_id"].str.startswith("V"), "date"].max().year) - 1
 
 
-def _whole(calls: pd.DataFrame) -> pd.Series:
+def whole_resolution(calls: pd.DataFrame) -> pd.Series:
     """Votes on a whole resolution, not on an amendment or a paragraph."""
     return ~(calls["amendment"].fillna(False) | calls["paragraph"].fillna(False)).astype(bool)
