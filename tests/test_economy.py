@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers import economy
+from helpers import economy, trade
 
 STATES = ["AAA", "BBB", "RUS", "ZZZ"]  # ZZZ: post-Soviet, never in the CIS
 
@@ -45,8 +45,8 @@ def shares() -> pd.DataFrame:
         ("ZZZ", "RUS", 2000, 2, 2),
         ("ZZZ", "EU", 2000, 15, 15),  # partners' records above the state's own total
     ]
-    flows = economy.flows(_trade(rows), STATES)
-    return economy.trade_shares(flows, _members(2000, {"AAA", "BBB", "RUS"}))
+    flows = trade.flows(_trade(rows), STATES)
+    return trade.trade_shares(flows, _members(2000, {"AAA", "BBB", "RUS"}))
 
 
 def test_shares_are_flows_with_the_partner_over_flows_with_the_world(shares):
@@ -94,7 +94,7 @@ def test_zero_both_ways_among_former_republics_in_1992_93_is_not_reported():
         ("AAA", "CHN", 1993, 0, 0),
         ("AAA", "BBB", 1993, 0, 3),
     ]
-    flows = economy.flows(_trade(rows), STATES).set_index(["partner", "year"])["total"]
+    flows = trade.flows(_trade(rows), STATES).set_index(["partner", "year"])["total"]
     assert pd.isna(flows[("RUS", 1993)])
     assert flows[("RUS", 1994)] == 0  # from 1994 a 0 is a 0 (rounded to whole millions)
     assert flows[("CHN", 1993)] == 0  # China is not a former republic
@@ -105,7 +105,7 @@ def test_side_must_be_known():
     with pytest.raises(
         ValueError, match=r"^side must be one of total, exports, imports, not .both.$"
     ):
-        economy.trade_shares(economy.flows(_trade([]), STATES), _members(2000, set()), "both")
+        trade.trade_shares(trade.flows(_trade([]), STATES), _members(2000, set()), "both")
 
 
 def test_intra_cis_share_needs_every_member():
@@ -120,7 +120,7 @@ def test_intra_cis_share_needs_every_member():
         ("RUS", "AAA", 2001, None, None),
     ]
     members = pd.concat([_members(2000, {"AAA", "RUS"}), _members(2001, {"AAA", "RUS"})])
-    shares = economy.trade_shares(economy.flows(_trade(rows), STATES), members)
+    shares = trade.trade_shares(trade.flows(_trade(rows), STATES), members)
     intra = economy.intra_cis_share(shares, members)
     assert intra.loc[2000, "intra_cis_share"] == pytest.approx(40 / 300)
     assert intra.loc[2000, "members"] == 2
@@ -178,7 +178,7 @@ def test_resolutions_quote_the_computed_shares(subject):
 
 
 def _one_year(rows, members):
-    return economy.trade_shares(economy.flows(_trade(rows), STATES), _members(2000, members))
+    return trade.trade_shares(trade.flows(_trade(rows), STATES), _members(2000, members))
 
 
 def test_exports_and_imports_give_their_own_shares():
@@ -188,10 +188,10 @@ def test_exports_and_imports_give_their_own_shares():
         ("AAA", "EU", 2000, 15, 2),
         ("AAA", "CHN", 2000, 3, 8),
     ]
-    flows = economy.flows(_trade(rows), STATES)
+    flows = trade.flows(_trade(rows), STATES)
     members = _members(2000, {"AAA", "RUS"})
-    exports = economy.trade_shares(flows, members, "exports").loc[("AAA", 2000)]
-    imports = economy.trade_shares(flows, members, side="imports").loc[("AAA", 2000)]
+    exports = trade.trade_shares(flows, members, "exports").loc[("AAA", 2000)]
+    imports = trade.trade_shares(flows, members, side="imports").loc[("AAA", 2000)]
     assert exports["world_usd_m"] == 60 and imports["world_usd_m"] == 40
     assert exports["russia_share"] == pytest.approx(20 / 60)
     assert imports["russia_share"] == pytest.approx(10 / 40)
@@ -256,7 +256,7 @@ def test_flows_of_non_soviet_reporters_and_one_sided_zeros_stay_zero():
         ("AAA", "BBB", 1992, 3, 0),
         ("AAA", "ZZZ", 1992, 0, 0),
     ]
-    flows = economy.flows(_trade(rows), STATES)
+    flows = trade.flows(_trade(rows), STATES)
     assert list(flows.columns) == ["reporter", "partner", "year", "exports", "imports", "total"]
     assert flows["total"].tolist()[:2] == [0, 3]
     assert flows[["exports", "imports", "total"]].iloc[2].isna().all()
@@ -274,7 +274,7 @@ def test_intra_cis_share_sums_members_and_counts_the_inconsistent():
         ("ZZZ", "RUS", 2000, 100, 100),
     ]
     members = _members(2000, {"AAA", "RUS"})
-    shares = economy.trade_shares(economy.flows(_trade(rows), STATES), members)
+    shares = trade.trade_shares(trade.flows(_trade(rows), STATES), members)
     intra = economy.intra_cis_share(shares, members).loc[2000]
     assert intra.to_dict() == {
         "members": 2, "inconsistent": 1, "intra_usd_m": 40.0, "world_usd_m": 300.0,
@@ -358,7 +358,7 @@ def test_intra_cis_share_leaves_out_states_without_a_membership_record():
         ("ZZZ", "WLD", 2000, 7, 7),
     ]
     members = _members(2000, {"AAA", "RUS"})
-    shares = economy.trade_shares(economy.flows(_trade(rows), STATES), members)
+    shares = trade.trade_shares(trade.flows(_trade(rows), STATES), members)
     known = members[members["iso3"] != "ZZZ"]  # no record of ZZZ at all
     intra = economy.intra_cis_share(shares, known).loc[2000]
     assert (intra["members"], intra["intra_usd_m"]) == (2, 40)

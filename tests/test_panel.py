@@ -229,18 +229,22 @@ def test_trade_share_needs_flows_both_with_russia_and_with_the_world(monkeypatch
         {
             "reporter": ["AAA", "AAA", "BBB", "BBB", "CCC", "CCC"],
             "partner": ["WLD", "RUS", "WLD", "RUS", "WLD", "RUS"],
-            "year": [2000] * 6,
+            "year": [2000, 2000, 2000, 2000, 1992, 1992],
             "exports": [30.0, 5.0, 0.0, 2.0, 10.0, 0.0],
             "imports": [10.0, 5.0, 0.0, 1.0, 10.0, 0.0],
         }
     )
     fake_load(monkeypatch, {"trade": trade})
-    frame = panel_module._trade(None)
+    index = pd.MultiIndex.from_tuples(
+        [("AAA", 2000), ("BBB", 2000), ("CCC", 1992)], names=["iso3", "year"]
+    )
+    status = pd.DataFrame({"cis_legal_status": ["member", "member", "member"]}, index=index)
+    frame = panel_module._trade(status, pd.Series(["AAA", "BBB", "CCC", "RUS"]), None)
     assert frame.index.names == ["iso3", "year"]
     assert frame.loc[("AAA", 2000)].tolist() == [40.0, 0.25]
     assert frame.loc[("BBB", 2000), "trade_usd_m"] == 0.0
     assert pd.isna(frame.loc[("BBB", 2000), "russia_trade_share"])  # no world total
-    assert pd.isna(frame.loc[("CCC", 2000), "russia_trade_share"])  # 0 both ways: not reported
+    assert pd.isna(frame.loc[("CCC", 1992), "russia_trade_share"])  # 0 both ways: not reported
 
 
 def test_indicators_keep_the_four_panel_columns(monkeypatch):

@@ -13,9 +13,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import divergence, unga
+from . import divergence, trade, unga
 from .load import load
-from .membership import Folder, as_of, status_timeline
+from .membership import IN_THE_CIS, Folder, as_of, status_timeline
 from .organisations import org_timeline, organisations
 
 FIRST_YEAR = 1992
@@ -98,7 +98,8 @@ CODEBOOK: list[tuple[str, str, str, str, str]] = [
         "Share of the state's goods trade (exports plus imports) that is with Russia: its flows "
         "with Russia over its flows with the world, COW Trade 4.0 (to 2014); NaN for Russia, and "
         "NaN where the flows with Russia are 0 both ways (1992-93: the IMF statistics behind COW "
-        "did not yet cover trade among the former Soviet republics).",
+        "did not yet cover trade among the former Soviet republics) and where the state's flows "
+        "with its partners add up to more than its world total (helpers.trade).",
     ),
     (
         "un_agreement_russia",
@@ -228,7 +229,7 @@ def panel(data_dir: Folder = None) -> pd.DataFrame:
         frame = frame.join(status.add_prefix(f"{prefix}_"))
     votes = unga.votes(data_dir)
     frame = frame.join(_indicators(data_dir))
-    frame = frame.join(_trade(data_dir))
+    frame = frame.join(_trade(frame, countries["iso3"], data_dir))
     frame = frame.join(_un(votes, data_dir))
     frame = frame.join(_ideal_points(data_dir))
     frame = frame.join(divergence.signals(frame, votes, data_dir))
@@ -326,15 +327,15 @@ def _indicators(data_dir: Folder) -> pd.DataFrame:
     )
 
 
-def _trade(data_dir: Folder) -> pd.DataFrame:
-    table = load("trade", data_dir)
-    total = (table["exports"] + table["imports"]).rename("flows")
-    table = table.assign(flows=total).set_index(["reporter", "year"])
-    world = table.loc[table["partner"] == "WLD", "flows"]
-    russia = table.loc[table["partner"] == "RUS", "flows"].reindex(world.index)
-    share = (russia / world).where((world > 0) & (russia > 0))
-    frame = pd.DataFrame({"trade_usd_m": world, "russia_trade_share": share})
-    return frame.rename_axis(["iso3", "year"])
+def _trade(frame: pd.DataFrame, states: pd.Series, data_dir: Folder) -> pd.DataFrame:
+    """Trade with the world and the share of it with Russia, by ``trade.trade_shares`` (members
+    of the CIS as on 31 December, from the frame's legal status)."""
+    members = frame["cis_legal_status"].isin(IN_THE_CIS).rename("in_cis").reset_index()
+    flows = trade.flows(load("trade", data_dir), states)
+    world = flows[flows["partner"] == "WLD"].set_index(["reporter", "year"])["total"]
+    share = trade.trade_shares(flows, members)["russia_share"]
+    out = pd.DataFrame({"trade_usd_m": world, "russia_trade_share": share.reindex(world.index)})
+    return out.rename_axis(["iso3", "year"])
 
 
 def _un(votes: pd.DataFrame, data_dir: Folder) -> pd.DataFrame:

@@ -2,9 +2,10 @@
 (Russia, the other CIS members, the EU, China), the intra-CIS share of the members' trade, and
 Russia's weight in the members' GDP and population.
 
-Rules (the same as ``helpers.panel()``): missing is missing, never 0. A state with no recorded
-trade gets NaN shares; COW's flows between two former Soviet republics recorded as 0 both ways in
-1992-93 (before the IMF statistics behind COW covered them) are not reported, not 0; a sum over
+Rules (trade shares from ``helpers.trade``, as in ``helpers.panel()``): missing is missing,
+never 0. A state with no recorded trade gets NaN shares; COW's flows between two former Soviet
+republics recorded as 0 both ways in 1992-93 (before the IMF statistics behind COW covered them)
+are not reported, not 0; a sum over
 partners or members is NaN when any of its parts is. CIS membership is legal status on
 31 December (founding, member or associate: ``helpers.status_on``), so Ukraine counts until a
 withdrawal takes effect (it has not), with ``participating`` as the de facto alternative.
@@ -12,89 +13,12 @@ withdrawal takes effect (it has not), with ``participating`` as the de facto alt
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import pandas as pd
 
 from .country_year import panel
 from .load import load
 from .membership import IN_THE_CIS, Folder
-
-UNREPORTED_UNTIL = 1993  # last year of COW's 0-both-ways flows among former Soviet republics
-SIDES = ("total", "exports", "imports")
-GROUPS = ("russia", "cis", "eu", "china")
-
-
-def flows(trade: pd.DataFrame, post_soviet: Iterable[str]) -> pd.DataFrame:
-    """The trade table with `total` (exports plus imports); flows between two post-Soviet states
-    that are 0 both ways up to 1993 become NaN (not reported)."""
-    post_soviet = set(post_soviet)
-    frame = trade[["reporter", "partner", "year", "exports", "imports"]].copy()
-    for side in ("exports", "imports"):
-        frame[side] = frame[side].astype("float64")
-    unreported = (
-        frame["reporter"].isin(post_soviet)
-        & frame["partner"].isin(post_soviet)
-        & (frame["year"] <= UNREPORTED_UNTIL)
-        & (frame["exports"] == 0)
-        & (frame["imports"] == 0)
-    )
-    frame.loc[unreported, ["exports", "imports"]] = float("nan")
-    frame["total"] = frame["exports"] + frame["imports"]
-    return frame
-
-
-def trade_shares(
-    flow_table: pd.DataFrame, members: pd.DataFrame, side: str = "total"
-) -> pd.DataFrame:
-    """Per reporter and year: trade with the world, Russia, the other CIS members, the EU and
-    China (million current USD) and each as a share (0-1) of trade with the world.
-
-    `flow_table` is ``flows()``; `members` has columns iso3, year, in_cis (bool, CIS at year end).
-    `side` is total (exports plus imports), exports or imports. A share is NaN where the world
-    total is missing or 0, where the partner's flow is not reported (for the CIS: any member's),
-    and in every column where the flows held with these partners add up to more than the world
-    total (``exceeds_total``: the dyadic flows are largely partners' records, the totals the
-    state's own, and transit trade can set them apart).
-    """
-    if side not in SIDES:
-        raise ValueError(f"side must be one of {', '.join(SIDES)}, not {side!r}")
-    wide = flow_table.pivot(index=["reporter", "year"], columns="partner", values=side)
-    wide = wide.reindex(columns=sorted(set(wide.columns) | {"WLD", "RUS", "EU", "CHN"}))
-    wide.columns = wide.columns.astype(str)
-    world = wide["WLD"].where(wide["WLD"] > 0)
-    in_cis = members.set_index(["iso3", "year"])["in_cis"].astype(bool)
-    states = [c for c in wide.columns if c not in ("WLD", "EU", "CHN")]
-    by_year = in_cis.unstack("iso3").reindex(
-        index=wide.index.get_level_values("year"), columns=states
-    )
-    is_member = pd.DataFrame(
-        by_year.fillna(False).astype(bool).to_numpy(), index=wide.index, columns=states
-    )
-    reporters = wide.index.get_level_values("reporter")
-    for s in states:
-        is_member.loc[reporters == s, s] = False  # the other members: never the reporter itself
-    member_flows = wide[states].where(is_member)
-    cis = member_flows.sum(axis=1, min_count=1).where(
-        ~(member_flows.isna() & is_member).any(axis=1)
-    )
-    cis = cis.where(is_member.any(axis=1))
-    russia = wide["RUS"].where(reporters != "RUS")
-    out = pd.DataFrame(
-        {
-            "world_usd_m": world,
-            "russia_usd_m": russia,
-            "cis_usd_m": cis,
-            "eu_usd_m": wide["EU"],
-            "china_usd_m": wide["CHN"],
-        }
-    )
-    held = wide[states].sum(axis=1) + wide["EU"].fillna(0) + wide["CHN"].fillna(0)
-    out["exceeds_total"] = (held > world).to_numpy()
-    for group in GROUPS:
-        share = out[f"{group}_usd_m"] / out["world_usd_m"]
-        out[f"{group}_share"] = share.where(~out["exceeds_total"])
-    return out.rename_axis(["iso3", "year"])
+from .trade import flows, trade_shares
 
 
 def intra_cis_share(shares: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
