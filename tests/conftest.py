@@ -43,3 +43,18 @@ def set_cell(data_copy: Path) -> Callable[[str, int, str, str], Path]:
         return data_copy
 
     return set_cell
+
+
+@pytest.fixture
+def add_row(data_copy: Path) -> Callable[..., Path]:
+    """Append a record to table `table` of the copy, with `values` by column (others empty)."""
+
+    def add_row(table: str, **values: str) -> Path:
+        path = data_copy / f"{table}.csv"
+        with path.open(newline="", encoding="utf-8") as handle:
+            columns = next(csv.reader(handle))
+        with path.open("a", newline="", encoding="utf-8") as handle:
+            csv.DictWriter(handle, columns, lineterminator="\n").writerow(values)
+        return data_copy
+
+    return add_row

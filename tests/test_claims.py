@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-
 import pandas as pd
 import pytest
 
 import helpers
 from helpers import acts, claims
-
-
-def _add_event(folder, **values):
-    path = folder / "membership_events.csv"
-    with path.open(newline="", encoding="utf-8") as handle:
-        columns = next(csv.reader(handle))
-    with path.open("a", newline="", encoding="utf-8") as handle:
-        csv.DictWriter(handle, columns, lineterminator="\n").writerow(values)
 
 
 def _event(event_id, date, precision):
@@ -26,19 +16,19 @@ def _event(event_id, date, precision):
     )  # fmt: skip
 
 
-def test_a_new_conflicting_claim_appears(data_copy):
+def test_a_new_conflicting_claim_appears(data_copy, add_row):
     assert "withdrawal-effective" not in set(
         claims.date_disputes("membership_events", data_copy)["event"]
     )
-    _add_event(data_copy, **_event("GEO-98", "2009-09-01", "day"))
+    add_row("membership_events", **_event("GEO-98", "2009-09-01", "day"))
     disputes = claims.date_disputes("membership_events", data_copy)
     geo = disputes[disputes["event"] == "withdrawal-effective"]
     assert "GEO-98" in set(geo["event_id"]) and len(geo) > 1
 
 
-def test_claims_of_different_precision_that_overlap_agree(data_copy):
-    _add_event(data_copy, **_event("GEO-98", "2009-08-01", "month"))
-    _add_event(data_copy, **_event("GEO-99", "2009-01-01", "year"))
+def test_claims_of_different_precision_that_overlap_agree(data_copy, add_row):
+    add_row("membership_events", **_event("GEO-98", "2009-08-01", "month"))
+    add_row("membership_events", **_event("GEO-99", "2009-01-01", "year"))
     disputes = claims.date_disputes("membership_events", data_copy)
     assert "withdrawal-effective" not in set(disputes["event"])
 
@@ -91,17 +81,12 @@ def test_discrepancies_cover_the_contradictions_the_sources_hold():
     assert set(expected) <= set(found.index)
 
 
-def test_a_new_conflicting_claim_appears_in_the_discrepancies(data_copy):
-    path = data_copy / "claims.csv"
-    with path.open(newline="", encoding="utf-8") as handle:
-        columns = next(csv.reader(handle))
-    row = dict(
-        claim_id="cis-area-test", topic="economy", quantity="cis-area", subject="CIS area",
-        measure="level", value="1", unit="km2", kind="actual", speaker="test",
+def test_a_new_conflicting_claim_appears_in_the_discrepancies(data_copy, add_row):
+    add_row(
+        "claims", claim_id="cis-area-test", topic="economy", quantity="cis-area",
+        subject="CIS area", measure="level", value="1", unit="km2", kind="actual", speaker="test",
         source_id="grokipedia-cis-2025-11",
     )  # fmt: skip
-    with path.open("a", newline="", encoding="utf-8") as handle:
-        csv.DictWriter(handle, columns, lineterminator="\n").writerow(row)
     found = claims.discrepancies(data_copy)
     assert "cis-area" in set(found["subject"])
     assert set(found.loc[found["subject"] == "cis-area", "verdict"]) == {"unresolved"}
@@ -157,17 +142,10 @@ def test_date_disputes_read_the_resolutions_of_the_folder_given(set_cell):
     assert "formal-2024-10" not in set(claims.date_disputes("summit_claims", folder)["summit_id"])
 
 
-def _add_claim(folder, **values):
-    path = folder / "claims.csv"
-    with path.open(newline="", encoding="utf-8") as handle:
-        columns = next(csv.reader(handle))
-    with path.open("a", newline="", encoding="utf-8") as handle:
-        csv.DictWriter(handle, columns, lineterminator="\n").writerow(values)
 
-
-def _level(folder, claim_id, quantity, year, value, measure="level", end="12-31", source="a"):
-    _add_claim(
-        folder, claim_id=claim_id, topic="economy", quantity=quantity, subject=quantity,
+def _level(add_row, claim_id, quantity, year, value, measure="level", end="12-31", source="a"):
+    add_row(
+        "claims", claim_id=claim_id, topic="economy", quantity=quantity, subject=quantity,
         measure=measure, period_start=f"{year}-01-01", period_end=f"{year}-{end}", value=value,
         unit="%" if measure == "growth" else "USD bn", kind="actual", speaker="test",
         source_id={"a": "grokipedia-cis-2025-11", "b": "ria-2005-08-27"}[source],
@@ -179,11 +157,11 @@ def _level(folder, claim_id, quantity, year, value, measure="level", end="12-31"
     [("102", False), ("98", False), ("102.1", True), ("97.9", True)],  # implied: 100, +-2 %
 )
 def test_a_stated_level_more_than_2_percent_off_the_implied_one_conflicts(
-    data_copy, stated, conflict
+    data_copy, add_row, stated, conflict
 ):
-    _level(data_copy, "t-2023", "test-widgets", 2023, stated)
-    _level(data_copy, "t-2024", "test-widgets", 2024, "125", source="b")
-    _level(data_copy, "t-growth", "test-widgets-growth", 2024, "25", measure="growth")
+    _level(add_row, "t-2023", "test-widgets", 2023, stated)
+    _level(add_row, "t-2024", "test-widgets", 2024, "125", source="b")
+    _level(add_row, "t-growth", "test-widgets-growth", 2024, "25", measure="growth")
     found = claims.discrepancies(data_copy).query("subject == 'test-widgets'")
     if not conflict:
         assert found.empty
@@ -198,21 +176,20 @@ def test_a_stated_level_more_than_2_percent_off_the_implied_one_conflicts(
     assert derived["verdict"] == "unresolved"
 
 
-def test_growth_over_part_of_a_year_implies_nothing_about_the_year_before(data_copy):
-    _level(data_copy, "g-2023", "test-gadgets", 2023, "50")
-    _level(data_copy, "g-2024", "test-gadgets", 2024, "125")
-    _level(data_copy, "g-growth", "test-gadgets-growth", 2024, "25", "growth", end="10-31")
+def test_growth_over_part_of_a_year_implies_nothing_about_the_year_before(data_copy, add_row):
+    _level(add_row, "g-2023", "test-gadgets", 2023, "50")
+    _level(add_row, "g-2024", "test-gadgets", 2024, "125")
+    _level(add_row, "g-growth", "test-gadgets-growth", 2024, "25", "growth", end="10-31")
     assert "test-gadgets" not in set(claims.discrepancies(data_copy)["subject"])
 
 
-def test_the_implied_level_is_one_figure_even_against_a_stated_range(data_copy):
-    _add_claim(
-        data_copy, claim_id="r-2023", topic="economy", quantity="test-widgets", subject="w",
+def test_the_implied_level_is_one_figure_even_against_a_stated_range(data_copy, add_row):
+    add_row("claims", claim_id="r-2023", topic="economy", quantity="test-widgets", subject="w",
         measure="level", period_start="2023-01-01", period_end="2023-12-31", value="103",
         value_max="105", unit="USD bn", kind="actual", speaker="test",
         source_id="grokipedia-cis-2025-11",
     )  # fmt: skip
-    _level(data_copy, "t-2024", "test-widgets", 2024, "125")
-    _level(data_copy, "t-growth", "test-widgets-growth", 2024, "25", measure="growth")
+    _level(add_row, "t-2024", "test-widgets", 2024, "125")
+    _level(add_row, "t-growth", "test-widgets-growth", 2024, "25", measure="growth")
     found = claims.discrepancies(data_copy).query("subject == 'test-widgets'")
     assert list(found["value"]) == ["103-105", "100"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 import pytest
 
 import helpers
@@ -13,13 +11,6 @@ from helpers import claims
 # issue 16. The share may only fall: corroborate a claim, or add a group that other sources hold.
 CEILING = (44, 574)
 
-
-def _add_claim(folder, **values):
-    path = folder / "claims.csv"
-    with path.open(newline="", encoding="utf-8") as handle:
-        columns = next(csv.reader(handle))
-    with path.open("a", newline="", encoding="utf-8") as handle:
-        csv.DictWriter(handle, columns, lineterminator="\n").writerow(values)
 
 
 def test_every_ledger_group_is_counted_once_and_flagged_by_its_sources():
@@ -33,12 +24,11 @@ def test_every_ledger_group_is_counted_once_and_flagged_by_its_sources():
     assert len(mixed) and not mixed["encyclopedia_only"].any()
 
 
-def test_a_corroborating_claim_lifts_the_flag(data_copy):
+def test_a_corroborating_claim_lifts_the_flag(data_copy, add_row):
     subject = "guam-trade-2019-grok"
     assert subject in set(claims.encyclopedia_only(data_copy)["subject"])
     before = claims.encyclopedia_share(data_copy)
-    _add_claim(
-        data_copy, claim_id="guam-trade-2019-test", topic="economy", quantity=subject,
+    add_row("claims", claim_id="guam-trade-2019-test", topic="economy", quantity=subject,
         subject="trade among GUAM members", measure="level", value="5", unit="USD bn",
         kind="actual", speaker="test", source_id="ria-2005-08-27",
     )  # fmt: skip
@@ -93,12 +83,11 @@ def test_flags_join_on_the_claim_group_alone():
     assert claims.flag_encyclopedia_only(only)["encyclopedia_only"].all()
 
 
-def test_flags_follow_the_folder_given(data_copy):
+def test_flags_follow_the_folder_given(data_copy, add_row):
     subject = "guam-trade-2019-grok"
     frame = claims.encyclopedia_only(data_copy).query("subject == @subject")
     assert claims.flag_encyclopedia_only(frame, data_copy)["encyclopedia_only"].all()
-    _add_claim(
-        data_copy, claim_id="guam-trade-2019-test", topic="economy", quantity=subject,
+    add_row("claims", claim_id="guam-trade-2019-test", topic="economy", quantity=subject,
         subject="trade among GUAM members", measure="level", value="5", unit="USD bn",
         kind="actual", speaker="test", source_id="ria-2005-08-27",
     )  # fmt: skip
