@@ -13,6 +13,7 @@ import pytest
 
 import helpers
 from helpers import divergence
+from helpers.trade import official_russia_share
 
 
 def synthetic(rows: dict[tuple[str, int], dict[str, float]]) -> pd.DataFrame:
@@ -169,7 +170,7 @@ def test_votes_agree_fully_half_with_an_abstention_and_not_when_opposed():
     assert agreement[("BBB", 2022)] == 0.0
 
 
-def test_official_trade_share_needs_a_full_year_of_the_state_s_own_figures():
+def test_official_russia_share_needs_a_full_year_of_the_state_s_own_figures():
     table = pd.DataFrame(
         {
             "reporter": ["AAA", "AAA", "AAA", "BBB", "RUS", "RUS"],
@@ -189,7 +190,7 @@ def test_official_trade_share_needs_a_full_year_of_the_state_s_own_figures():
             "source_id": ["s1", "s2", "s2", "s3", "s4", "s4"],
         }
     )
-    share = divergence.official_trade_share(table)
+    share = official_russia_share(table)
     assert share.loc[("AAA", 2023), "share"] == pytest.approx(0.25)
     assert ("BBB", 2023) not in share.index  # no world total from BBB itself; mirrors not used
 
@@ -504,7 +505,7 @@ def trade_rows(rows: list[tuple]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def test_official_trade_share_units_flows_medians_and_sources():
+def test_official_russia_share_units_flows_medians_and_sources():
     table = trade_rows(
         [
             ("AAA", "RUS", 2020, "exports", 100.0, "USD million", "year", "s2"),
@@ -519,14 +520,14 @@ def test_official_trade_share_units_flows_medians_and_sources():
             ("BBB", "RUS", 2020, "exports", 10.0, "USD million", "year", "s4"),  # no world figure
         ]
     )
-    share = divergence.official_trade_share(table)
+    share = official_russia_share(table)
     assert share.index.names == ["iso3", "year"]
     assert list(share.index) == [("AAA", 2020)]
     assert share.loc[("AAA", 2020), "share"] == pytest.approx(500 / 2000)
     assert share.loc[("AAA", 2020), "source"] == "s1; s2; s3"
 
 
-def test_official_trade_share_without_turnover_rows_or_without_russia():
+def test_official_russia_share_without_turnover_rows_or_without_russia():
     only_flows = trade_rows(
         [
             ("AAA", "RUS", 2020, "exports", 1.0, "USD million", "year", "s1"),
@@ -535,9 +536,9 @@ def test_official_trade_share_without_turnover_rows_or_without_russia():
             ("AAA", "WLD", 2020, "imports", 4.0, "USD million", "year", "s1"),
         ]
     )
-    assert divergence.official_trade_share(only_flows)["share"].tolist() == [0.25]
+    assert official_russia_share(only_flows)["share"].tolist() == [0.25]
     world_only = only_flows[only_flows["partner"] == "WLD"]
-    assert divergence.official_trade_share(world_only).empty
+    assert official_russia_share(world_only).empty
 
 
 # --- building the signals, from synthetic tables --------------------------------------------

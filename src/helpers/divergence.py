@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import unga
+from . import trade, unga
 from .load import load
 from .membership import IN_THE_CIS, Folder
 
@@ -301,36 +301,6 @@ def _un_signals(votes: pd.DataFrame, data_dir: Folder) -> pd.DataFrame:
 
 # --- trade --------------------------------------------------------------------------------
 
-TO_MILLION = {"USD million": 1.0, "USD billion": 1000.0, "USD thousand": 0.001}
-
-
-def official_trade_share(table: pd.DataFrame) -> pd.DataFrame:
-    """Per (iso3, year): the share of the state's goods trade that is with Russia, from its own
-    statistics for a full year (reporter = the state, period = year, trade with Russia and with
-    the world both given, in US dollars). Exports plus imports where both are given, else the
-    turnover; several figures for one flow (sources, partner attributions): their median.
-    `source` lists the source ids it rests on."""
-    rows = table[
-        (table["period"] == "year")
-        & table["partner"].isin([REFERENCE, "WLD"])
-        & table["unit"].astype(str).isin(list(TO_MILLION))
-        & (table["reporter"] != REFERENCE)
-    ]
-    rows = rows.assign(usd_m=rows["value"] * rows["unit"].astype(str).map(TO_MILLION))
-    keys = ["reporter", "year", "partner"]
-    flows = rows.groupby([*keys, rows["flow"].astype(str)])["usd_m"].median().unstack("flow")
-    flows = flows.reindex(columns=["exports", "imports", "turnover"])
-    total = (flows["exports"] + flows["imports"]).fillna(flows["turnover"]).unstack("partner")
-    total = total.reindex(columns=[REFERENCE, "WLD"]).dropna()
-    share = total[REFERENCE] / total["WLD"]
-    sources = rows.groupby(["reporter", "year"])["source_id"].agg(
-        lambda s: "; ".join(sorted(set(s.astype(str))))
-    )
-    out = pd.DataFrame({"share": share, "source": sources.reindex(share.index)})
-    out.index.names = ["iso3", "year"]
-    return out
-
-
 # --- building the signals for the panel -----------------------------------------------------
 
 
@@ -351,7 +321,7 @@ def signals(frame: pd.DataFrame, votes: pd.DataFrame, data_dir: Folder = None) -
 
     cow = frame["russia_trade_share"].astype(float)
     reference_share = cow.max()
-    official = official_trade_share(load("trade_official", data_dir)).reindex(index)
+    official = trade.official_russia_share(load("trade_official", data_dir)).reindex(index)
     years = index.get_level_values("year")
     after = years > 2014
     share = cow.where(~after, official["share"].to_numpy())

@@ -1,6 +1,8 @@
 """Goods trade by partner, from the COW table: each post-Soviet state's trade with the world,
 Russia, the other CIS members, the EU and China, and each as a share of its trade with the world.
-The one place these shares are computed (``helpers.panel()`` and ``helpers.economy`` use it).
+The one place these shares are computed (``helpers.panel()`` and ``helpers.economy`` use it),
+and the share of Russia in a state's trade from the official figures after 2014
+(``official_russia_share``, a separate series, never joined to COW's).
 
 Missing is missing, never 0: COW's flows between two former Soviet republics recorded as 0 both
 ways up to 1993 (before the IMF statistics behind COW covered them) are not reported, and a share
@@ -12,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pandas as pd
+
+RUSSIA = "RUS"
 
 UNREPORTED_UNTIL = 1993  # last year of COW's 0-both-ways flows among former Soviet republics
 SIDES = ("total", "exports", "imports")
@@ -88,3 +92,33 @@ def trade_shares(
         share = out[f"{group}_usd_m"] / out["world_usd_m"]
         out[f"{group}_share"] = share.where(~out["exceeds_total"])
     return out.rename_axis(["iso3", "year"])
+
+
+TO_MILLION = {"USD million": 1.0, "USD billion": 1000.0, "USD thousand": 0.001}
+
+
+def official_russia_share(table: pd.DataFrame) -> pd.DataFrame:
+    """Per (iso3, year): the share of the state's goods trade that is with Russia, from its own
+    statistics for a full year (reporter = the state, period = year, trade with Russia and with
+    the world both given, in US dollars). Exports plus imports where both are given, else the
+    turnover; several figures for one flow (sources, partner attributions): their median.
+    `source` lists the source ids it rests on."""
+    rows = table[
+        (table["period"] == "year")
+        & table["partner"].isin([RUSSIA, "WLD"])
+        & table["unit"].astype(str).isin(list(TO_MILLION))
+        & (table["reporter"] != RUSSIA)
+    ]
+    rows = rows.assign(usd_m=rows["value"] * rows["unit"].astype(str).map(TO_MILLION))
+    keys = ["reporter", "year", "partner"]
+    flows = rows.groupby([*keys, rows["flow"].astype(str)])["usd_m"].median().unstack("flow")
+    flows = flows.reindex(columns=["exports", "imports", "turnover"])
+    total = (flows["exports"] + flows["imports"]).fillna(flows["turnover"]).unstack("partner")
+    total = total.reindex(columns=[RUSSIA, "WLD"]).dropna()
+    share = total[RUSSIA] / total["WLD"]
+    sources = rows.groupby(["reporter", "year"])["source_id"].agg(
+        lambda s: "; ".join(sorted(set(s.astype(str))))
+    )
+    out = pd.DataFrame({"share": share, "source": sources.reindex(share.index)})
+    out.index.names = ["iso3", "year"]
+    return out
