@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,13 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["PYTHONPATH"] = os.pathsep.join(
         filter(None, [str(OFFLINE), os.environ.get("PYTHONPATH")])
     )
+
+
+@pytest.fixture(autouse=True)
+def no_disk_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unit tests check the data themselves: a package kept on disk by an earlier run (or by a
+    mutant of the checks) must not stand in for checking it."""
+    monkeypatch.setattr(sys.modules["helpers.load"], "CACHE_DIR", None)
 
 
 @pytest.fixture

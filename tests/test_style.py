@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import re
 import textwrap
@@ -141,10 +142,12 @@ def test_show_refuses_plotted_rows_without_sources():
     plt.close(fig)
 
 
-def test_apply_sets_tables_to_show_everything():
+def test_apply_sets_tables_to_show_everything_and_freezes_what_is_imported():
+    gc.unfreeze()
     style.apply()
     assert pd.get_option("display.max_colwidth") is None
     assert pd.get_option("display.max_columns") is None
+    assert gc.get_freeze_count() > 10_000  # the libraries imported: out of full collections
 
 
 def test_reader_table_links_sources_and_writes_out_shorthand():

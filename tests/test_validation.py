@@ -250,3 +250,72 @@ def test_the_cache_keeps_a_bounded_number_of_folders(tmp_path, monkeypatch):
     for folder in folders:
         helpers.tables(data_dir=folder)
     assert list(loader._CACHE) == [Path(f).resolve() for f in folders[1:]]
+
+
+@pytest.fixture
+def kept(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A disk cache in `tmp_path` for a copy of the data standing in for the repository's own,
+    and no checked package in memory."""
+    monkeypatch.setattr(loader, "DATA_DIR", data_copy.resolve())
+    monkeypatch.setattr(loader, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(loader, "_CACHE", type(loader._CACHE)())
+    return tmp_path / "cache"
+
+
+def forget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new process, as far as the loader can tell: nothing checked in memory."""
+    monkeypatch.setattr(loader, "_CACHE", type(loader._CACHE)())
+
+
+def test_a_checked_package_is_kept_on_disk_and_served_unchecked(kept, monkeypatch):
+    first = {name: helpers.load(name) for name in helpers.tables()}
+    assert len(list(kept.glob("package-*.pickle"))) == 1
+    forget(monkeypatch)
+    monkeypatch.setattr(loader, "_package", lambda *_: pytest.fail("checked again"))
+    for name, frame in first.items():
+        pd.testing.assert_frame_equal(helpers.load(name), frame)
+
+
+def test_a_changed_byte_is_checked_again(kept, data_copy, monkeypatch):
+    helpers.load("countries")
+    forget(monkeypatch)
+    path = data_copy / "countries.csv"
+    path.write_bytes(path.read_bytes().replace(b"Armenia,", b"Armenie,", 1))
+    assert helpers.load("countries").loc[0, "name"] == "Armenie"
+    path.write_bytes(path.read_bytes().replace(b"Armenie,", b"Armenia,,", 1))
+    forget(monkeypatch)
+    with pytest.raises(helpers.DataError):
+        helpers.load("countries")
+
+
+def test_changed_code_is_a_different_key(kept, monkeypatch):
+    helpers.load("countries")
+    forget(monkeypatch)
+    monkeypatch.setattr(loader, "_code_digest", lambda: b"other code")
+    helpers.load("countries")
+    assert len(list(kept.glob("package-*.pickle"))) == 2
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05N."])
+def test_a_damaged_cache_file_is_checked_again_and_replaced(kept, monkeypatch, damage):
+    expected = helpers.load("countries")
+    (stored,) = kept.glob("package-*.pickle")
+    stored.write_bytes(damage)
+    forget(monkeypatch)
+    pd.testing.assert_frame_equal(helpers.load("countries"), expected)
+    assert stored.read_bytes() != damage
+
+
+def test_an_unwritable_cache_is_no_error(kept, monkeypatch):
+    kept.write_text("a file where the folder should be")
+    assert len(helpers.load("countries")) == 15
+
+
+def test_only_the_newest_packages_are_kept(kept, monkeypatch):
+    monkeypatch.setattr(loader, "STORED", 2)
+    for code in [b"a", b"b", b"c"]:
+        forget(monkeypatch)
+        monkeypatch.setattr(loader, "_code_digest", lambda code=code: code)
+        helpers.load("countries")
+    assert len(list(kept.glob("package-*.pickle"))) == 2
+    assert not list(kept.glob("*.part"))

@@ -9,6 +9,7 @@ participation is drawn over it (solid, hatched, or cross-hatched and faded), nev
 
 from __future__ import annotations
 
+import gc
 import html
 import io
 import re
@@ -85,10 +86,16 @@ CHARS_PER_INCH = 16  # a source line at 8 pt holds about this many characters pe
 
 
 def apply() -> None:
-    """Set the shared theme for every figure drawn after this call, and the table display."""
+    """Set the shared theme for every figure drawn after this call, and the table display.
+
+    Also moves every object alive now (the libraries just imported, about 100,000 of them) out of
+    the garbage collector's sight: they live as long as the kernel, and each full collection that
+    a chart's many small objects set off would otherwise walk them all (0.25 s each, measured).
+    """
     mpl.rcParams.update(THEME)
     for option, value in DISPLAY.items():
         pd.set_option(option, value)
+    gc.freeze()
 
 
 def source_line(source_ids: Iterable[str], table: str = "") -> str:
