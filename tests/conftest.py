@@ -22,13 +22,9 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["PYTHONPATH"] = os.pathsep.join(
         filter(None, [str(OFFLINE), os.environ.get("PYTHONPATH")])
     )
-
-
-@pytest.fixture(autouse=True)
-def no_disk_cache(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Unit tests check the data themselves: a package kept on disk by an earlier run (or by a
-    mutant of the checks) must not stand in for checking it."""
-    monkeypatch.setattr(sys.modules["helpers.load"], "CACHE_DIR", None)
+    # The unit tests check the data themselves: a package kept on disk by an earlier run (or by
+    # a mutant of the checks) must not stand in for checking it. The notebooks' kernels use it.
+    sys.modules["helpers.load"].CACHE_DIR = None
 
 
 @pytest.fixture

@@ -69,6 +69,13 @@ FOUND_LATER = {
     "informal-2022-10": "St Petersburg",
     "formal-1994-04": "Moscow",  # place filled
     "formal-1995-05": "Minsk",  # place filled
+    # informal meetings found in a later pass (RIA 2002 counts Yalta and Sochi before Almaty)
+    "informal-2000-08": "Yalta",
+    "informal-2001-08": "Sochi",
+    "informal-2005-05": "Moscow",
+    "informal-2008-06": "St Petersburg",
+    "informal-2015-05": "Moscow",
+    "informal-2017-12": "Novo-Ogaryovo, outside Moscow",  # place filled
 }
 
 
