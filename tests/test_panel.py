@@ -35,6 +35,13 @@ def test_columns_follow_the_codebook():
     assert panel_module.codebook()["description"].str.len().gt(10).all()
 
 
+def test_statuses_and_indicators_are_the_panels_first_columns(panel):
+    first = panel_module.statuses_and_indicators().set_index(["iso3", "year"])
+    assert {"cis_legal_status", "eaeu_member", "gdp_usd", "remittances_pct_gdp"} <= set(first)
+    assert not {"trade_usd_m", "russia_trade_share", "divergence"} & set(first)
+    pd.testing.assert_frame_equal(first, panel[list(first.columns)])
+
+
 def test_missing_is_missing_never_zero(panel):
     assert panel.loc["RUS", "russia_trade_share"].isna().all()
     assert panel.loc["RUS", "un_agreement_russia"].isna().all()

@@ -213,6 +213,20 @@ def last_year(data_dir: Folder = None) -> int:
 
 def panel(data_dir: Folder = None) -> pd.DataFrame:
     """One row per post-Soviet state and year, columns as in CODEBOOK."""
+    frame = statuses_and_indicators(data_dir).set_index(["iso3", "year"])
+    states = frame.index.unique("iso3").to_series()
+    votes = unga.votes(data_dir)
+    frame = frame.join(_trade(frame, states, data_dir))
+    frame = frame.join(_un(votes, data_dir))
+    frame = frame.join(_ideal_points(data_dir))
+    frame = frame.join(divergence.signals(frame, votes, data_dir))
+    return frame.reset_index()[COLUMNS]
+
+
+def statuses_and_indicators(data_dir: Folder = None) -> pd.DataFrame:
+    """The panel's rows with its columns up to the World Bank and Maddison indicators: statuses
+    on 31 December and the macro series, without trade, UN votes and the alignment signals (for
+    callers that need no more, at a third of the panel's cost)."""
     countries = load("countries", data_dir).query("post_soviet")
     years = range(FIRST_YEAR, last_year(data_dir) + 1)
     index = pd.MultiIndex.from_product([countries["iso3"], years], names=["iso3", "year"])
@@ -227,13 +241,7 @@ def panel(data_dir: Folder = None) -> pd.DataFrame:
         frame[f"{prefix}_member"] = (status["status"] == "member").astype("boolean")
         status[years < ORG_FROM[orgs[0]]] = None
         frame = frame.join(status.add_prefix(f"{prefix}_"))
-    votes = unga.votes(data_dir)
-    frame = frame.join(_indicators(data_dir))
-    frame = frame.join(_trade(frame, countries["iso3"], data_dir))
-    frame = frame.join(_un(votes, data_dir))
-    frame = frame.join(_ideal_points(data_dir))
-    frame = frame.join(divergence.signals(frame, votes, data_dir))
-    return frame.reset_index()[COLUMNS]
+    return frame.join(_indicators(data_dir)).reset_index()
 
 
 def codebook() -> pd.DataFrame:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .country_year import panel
+from .country_year import statuses_and_indicators
 from .load import load
 from .membership import IN_THE_CIS, Folder
 from .trade import flows, trade_shares
@@ -57,7 +57,7 @@ def country_year(data_dir: Folder = None) -> pd.DataFrame:
     """The panel's status, GDP, population and remittance columns with CIS membership made
     explicit (`in_cis` de jure, `participating` de jure and taking part) and GDP at PPP
     (Maddison's GDP per head, 2011 $, times its population): 2011 international $."""
-    frame = panel(data_dir)
+    frame = statuses_and_indicators(data_dir)
     maddison = load("indicators", data_dir).query("indicator == 'population_maddison'")
     population = maddison.set_index(["iso3", "year"])["value"].astype("float64") * 1000
     keys = pd.MultiIndex.from_frame(frame[["iso3", "year"]])
