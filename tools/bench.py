@@ -1,13 +1,20 @@
 """Benchmark the collection against its floor: `python tools/bench.py` (or `make bench`).
 
 The floor is the cost no analysis code can avoid: as many notebooks as the collection has, each
-only importing pandas, matplotlib, seaborn and helpers, run the same way. Prints a table and
-writes it to bench/results.md, which is committed so that changes show in review.
+only importing pandas, matplotlib, seaborn and helpers, run the same way. The floor and the suite
+are run alternately, PAIRS times each; the ratio is the median of the pairs' ratios, in wall time
+and in CPU time (pytest's and its kernels'), as one run varies by a quarter on a shared machine.
+Loading is timed cold (no package kept on disk: every table read and checked) and warm (the
+checked package of an earlier process read back). Prints a table and writes it to
+bench/results.md, which is committed so that changes show in review.
 """
 
 from __future__ import annotations
 
+import os
 import platform
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -18,6 +25,7 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
+PAIRS = 4
 RESULTS = ROOT / "bench" / "results.md"
 FLOOR = (
     "import matplotlib.pyplot as plt\nimport pandas as pd\nimport seaborn as sns\n\nimport helpers"
@@ -43,18 +51,32 @@ def run_notebook(path: Path) -> float:
     return time.perf_counter() - start
 
 
-def run_suite(folder: Path) -> float:
-    """Seconds for strict nbval over every notebook of `folder`, as the test command runs it."""
+def run_suite(folder: Path) -> tuple[float, float]:
+    """Wall and CPU seconds for strict nbval over every notebook of `folder`, as the test command
+    runs it (CPU: pytest's and its kernels', user and system)."""
     command = [sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider",
                "--nbval", "--nbval-current-env", str(folder)]  # fmt: skip
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def import_and_load() -> tuple[float, float, float]:
+def paired(suite: Path, floor: Path) -> list[tuple[float, float, float, float]]:
+    """PAIRS runs of the floor then the suite: (suite wall, floor wall, suite CPU, floor CPU)."""
+    runs = []
+    for _ in range(PAIRS):
+        floor_wall, floor_cpu = run_suite(floor)
+        suite_wall, suite_cpu = run_suite(suite)
+        runs.append((suite_wall, floor_wall, suite_cpu, floor_cpu))
+    return runs
+
+
+def import_and_load(cache: Path) -> tuple[float, float, float]:
     """Seconds for `import helpers`, then for loading every table, then for `helpers.panel()`
-    once the tables are loaded, in a fresh interpreter."""
+    once the tables are loaded, in a fresh interpreter whose disk cache is in `cache`."""
     code = (
         "import time; t = time.perf_counter(); import helpers; u = time.perf_counter()\n"
         "for name in helpers.tables(): helpers.load(name)\n"
@@ -62,8 +84,9 @@ def import_and_load() -> tuple[float, float, float]:
         "print(u - t, v - u, w - v)"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], check=True, capture_output=True, text=True
-    )
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True,
+        env={**os.environ, "XDG_CACHE_HOME": str(cache)},
+    )  # fmt: skip
     imported, loaded, panel = map(float, result.stdout.split())
     return imported, loaded, panel
 
@@ -95,9 +118,13 @@ def main() -> None:
             notebooks
         )
         rows = [(p.name, run_notebook(p), p.stat().st_size / 1e6) for p in notebooks]
-        suite, floor_suite = run_suite(ROOT / "notebooks"), run_suite(floor_dir)
+        runs = paired(ROOT / "notebooks", floor_dir)
         site = site_build(Path(scratch))
-    imported, loaded, panel = import_and_load()
+        imported, cold, panel = import_and_load(Path(scratch) / "cache")
+        _, warm, _ = import_and_load(Path(scratch) / "cache")
+    wall = statistics.median(s / f for s, f, _, _ in runs)
+    cpu = statistics.median(s / f for _, _, s, f in runs)
+    shown = "; ".join(f"{s:.1f}/{f:.1f}" for s, f, _, _ in runs)
     lines = [
         "# Benchmark", "",
         f"One run of `make bench` on {platform.machine()}, Python {platform.python_version()}, "
@@ -114,11 +141,12 @@ def main() -> None:
     ]
     lines += [
         "", "| measure | value |", "|---|---|",
-        f"| nbval suite over the notebooks (s) | {suite:.2f} |",
-        f"| nbval suite over the floor notebooks (s) | {floor_suite:.2f} |",
-        f"| suite / floor | {suite / floor_suite:.2f} |",
+        f"| nbval suite / floor, wall seconds of each of {PAIRS} pairs | {shown} |",
+        f"| suite / floor, wall (median of the pairs) | {wall:.2f} |",
+        f"| suite / floor, CPU (median of the pairs) | {cpu:.2f} |",
         f"| import helpers (pandas and matplotlib included) (s) | {imported:.3f} |",
-        f"| load and check every table (s) | {loaded:.3f} |",
+        f"| load and check every table, cold (s) | {cold:.3f} |",
+        f"| load every table, warm: the checked package read back (s) | {warm:.3f} |",
         f"| helpers.panel(), tables loaded (s) | {panel:.3f} |",
         f"| site build (s) | {site:.2f} |",
     ]  # fmt: skip

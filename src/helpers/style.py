@@ -55,6 +55,7 @@ THEME: dict[str, object] = {
     "axes.titlesize": 12,
     "axes.titleweight": "bold",
     "axes.titlelocation": "left",
+    "axes.titley": 1.0,  # titles sit on the axes (no chart puts ticks on top): not re-placed
     "axes.labelcolor": INK,
     "axes.edgecolor": INK,
     "axes.spines.top": False,
