@@ -135,7 +135,10 @@ def cell_grid(
             text = "" if labels is None else labels.loc[row, column]
             if isinstance(text, str) and text:
                 ink = "white" if value in dark else style.INK
-                ax.text(c + 0.48, r + 0.46, text, ha="center", va="center", fontsize=7.5, color=ink)
+                ax.text(
+                    c + 0.48, r + 0.46, text, ha="center", va="center", fontsize=7.5, color=ink,
+                    in_layout=False,  # inside its cell: no need to measure it for the tight box
+                )  # fmt: skip
     for colour, boxes in cells.items():  # one collection per colour: small and fast to draw
         ax.add_collection(PolyCollection(boxes, facecolors=colour, linewidths=0))
     ax.set_xlim(0, len(values.columns))
