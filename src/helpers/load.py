@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import descriptor as described
@@ -205,8 +206,9 @@ def _kept(folder: Path, files: dict[str, bytes], digest: bytes) -> Package:
 
 @functools.cache
 def _code_digest() -> bytes:
-    """A digest of this package's code and of the versions of Python and pandas it runs on."""
-    digest = hashlib.sha256(f"{sys.version}\0{pd.__version__}\0".encode())
+    """A digest of this package's code and of the versions of Python, pandas and NumPy it runs
+    on."""
+    digest = hashlib.sha256(f"{sys.version}\0{pd.__version__}\0{np.__version__}\0".encode())
     for module in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(module.name.encode() + b"\0" + module.read_bytes())
     return digest.digest()
