@@ -9,7 +9,7 @@ from helpers import claims
 
 # Claim groups resting on the encyclopedia alone, of all groups, after the corroboration pass of
 # issue 16. The share may only fall: corroborate a claim, or add a group that other sources hold.
-CEILING = (28, 594)
+CEILING = (28, 595)
 
 
 
