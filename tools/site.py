@@ -274,9 +274,7 @@ def _source(source_id: str) -> dict:
             "url": style.ENCYCLOPEDIA_ENTRY.replace(".ipynb", ".html"),
         }
     row = helpers.load("sources").set_index("source_id").loc[source_id]
-    date = style.format_date(row["date"], row["date_precision"])
-    label = f"{row['publisher']}, “{row['title']}”" + (f", {date}" if date else "")
-    return {"label": label, "url": None if row.isna()["url"] else row["url"]}
+    return {"label": style.cited_as(row), "url": None if row.isna()["url"] else row["url"]}
 
 
 def _map(states: list[str], width: float = 900.0) -> dict:

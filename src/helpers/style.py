@@ -22,6 +22,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
+from .claims import ENCYCLOPEDIA
 from .load import load
 
 STATUS_COLOURS: dict[str, str] = {
@@ -73,7 +74,6 @@ DISPLAY: dict[str, object] = {
     "display.max_rows": None,
     "display.width": 250,
 }
-ENCYCLOPEDIA = "grokipedia-cis-2025-11"
 # Where the sources notebook describes the encyclopedia article (an anchor in its markdown).
 ENCYCLOPEDIA_ENTRY = "06-sources-and-discrepancies.ipynb#the-encyclopedia-article"
 # Internal shorthand in the data's notes, written out for readers.
@@ -116,11 +116,7 @@ def source_line(source_ids: Iterable[str], table: str = "") -> str:
             + "; ".join(publishers[:5] if more else publishers)
             + more
         )
-    parts = []
-    for source_id in cited:
-        row = sources.loc[source_id]
-        when = "" if row.isna()["date"] else f", {format_date(row['date'], row['date_precision'])}"
-        parts.append(f"{row['publisher']}, “{row['title']}”{when}")
+    parts = [cited_as(sources.loc[source_id]) for source_id in cited]
     label = "Source" if len(parts) == 1 else "Sources"
     return f"{label}: " + "; ".join(parts)
 
@@ -181,10 +177,7 @@ def source_link(source_ids: str, sources: pd.DataFrame | None = None) -> str:
             links.append(f'<a href="{ENCYCLOPEDIA_ENTRY}">the encyclopedia article</a>')
         elif source_id in sources.index:
             row = sources.loc[source_id]
-            date = format_date(row["date"], row["date_precision"])
-            text = html.escape(
-                f"{row['publisher']}, “{row['title']}”" + (f", {date}" if date else "")
-            )
+            text = html.escape(cited_as(row))
             url = row["url"]
             links.append(text if pd.isna(url) else f'<a href="{html.escape(url)}">{text}</a>')
         else:
@@ -227,6 +220,12 @@ def state_names(codes: Iterable[str]) -> str:
     names = load("countries").set_index("iso3")["name"]
     listed = sorted(names[c] for c in codes)
     return ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else "".join(listed)
+
+
+def cited_as(source: pd.Series) -> str:
+    """A row of the sources table as readers see it: publisher, “title”, date to its precision."""
+    date = format_date(source["date"], source["date_precision"])
+    return f"{source['publisher']}, “{source['title']}”" + (f", {date}" if date else "")
 
 
 def format_date(date: pd.Timestamp, precision: str) -> str:
