@@ -153,6 +153,11 @@ def test_package_shares_follow_the_rules():
     assert (same - panel.reindex(same.index)).abs().max() < 1e-9  # agrees with the panel
 
 
+def test_weight_sources_are_the_indicators_sources():
+    expected = ["maddison-2023", "wb-wdi-gdp-2024-10", "wb-wdi-population-2026"]
+    assert economy.weight_sources() == expected  # not the remittances series
+
+
 def test_russia_weight_covers_the_datasets_years():
     weight = economy.russia_weight()
     assert weight["gdp_usd_share"].last_valid_index() == 2023  # World Bank GDP
@@ -161,12 +166,12 @@ def test_russia_weight_covers_the_datasets_years():
     assert weight["gdp_usd_share"].dropna().between(0.6, 0.85).all()
 
 
-@pytest.mark.parametrize("subject", ["russia-share-cis-gdp", "russia-share-cis-population"])
+@pytest.mark.parametrize("subject", list(economy.CLAIMED_WEIGHTS))
 def test_resolutions_quote_the_computed_shares(subject):
     """Every 'YYYY: NN.N %' the resolution's reason quotes is the computed share for that year
     (CIS members de jure at year end, or de facto where the reason says 'taking part')."""
     reason = helpers.load("resolutions").set_index("subject").loc[subject, "reason"]
-    column = {"russia-share-cis-gdp": "gdp_usd_share"}.get(subject, "population_share")
+    column = economy.CLAIMED_WEIGHTS[subject]
     quoted = re.findall(r"(\d{4}) (de jure|taking part): (\d+\.\d) %", reason)
     assert quoted
     weights = {

@@ -77,6 +77,20 @@ def country_year(data_dir: Folder = None) -> pd.DataFrame:
     ]  # fmt: skip
 
 
+# The indicators Russia's weight is computed from, and the weight each claimed share is about.
+WEIGHT_INDICATORS = ["gdp_usd", "gdp_per_head_ppp", "population_maddison", "population"]
+CLAIMED_WEIGHTS = {
+    "russia-share-cis-gdp": "gdp_usd_share",
+    "russia-share-cis-population": "population_share",
+}
+
+
+def weight_sources(data_dir: Folder = None) -> list[str]:
+    """The sources of the series behind ``russia_weight`` (World Bank, Maddison), once each."""
+    rows = load("indicators", data_dir)
+    return list(dict.fromkeys(rows.loc[rows["indicator"].isin(WEIGHT_INDICATORS), "source_id"]))
+
+
 def russia_weight(
     data_dir: Folder = None, member: str = "in_cis", frame: pd.DataFrame | None = None
 ) -> pd.DataFrame:
