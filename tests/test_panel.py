@@ -284,26 +284,13 @@ def test_a_state_without_a_link_to_an_organisation_is_none_inside_its_coverage(m
         },
         index=["CST", "CSTO"],
     )
-    links = {
-        "CST": pd.DataFrame(
-            {
-                "iso3": ["AAA"],
-                "start": [day("1992-05-15")],
-                "end": [pd.NaT],
-                "status": ["signatory"],
-                "participation": ["full"],
-            }
-        ),
-        "CSTO": pd.DataFrame(
-            {
-                "iso3": ["AAA"],
-                "start": [day("2003-09-18")],
-                "end": [pd.NaT],
-                "status": ["member"],
-                "participation": ["partial"],
-            }
-        ),
-    }
+    def link(start: str, status: str, participation: str) -> pd.DataFrame:
+        """AAA's one open-ended link to an organisation."""
+        return pd.DataFrame({"iso3": ["AAA"], "start": [day(start)], "end": [pd.NaT],
+                             "status": [status], "participation": [participation]})  # fmt: skip
+
+    links = {"CST": link("1992-05-15", "signatory", "full"),
+             "CSTO": link("2003-09-18", "member", "partial")}  # fmt: skip
     monkeypatch.setattr(panel_module, "organisations", lambda data_dir: covered)
     monkeypatch.setattr(panel_module, "org_timeline", lambda org, data_dir: links[org])
     index = pd.MultiIndex.from_product([["AAA", "BBB"], [1991, 1995, 2005]], names=["iso3", "year"])

@@ -33,14 +33,20 @@ BROKEN_CELLS = [
 ]
 
 
-@pytest.mark.parametrize(("table", "line", "column", "value", "rule"), BROKEN_CELLS)
-def test_a_broken_cell_is_named_precisely(set_cell, table, line, column, value, rule):
+def refusal(set_cell, table: str, line: int, column: str, value: str) -> str:
+    """The DataError message for a copy of the data with `value` written into one cell."""
     folder = set_cell(table, line, column, value)
     with pytest.raises(helpers.DataError) as caught:
         helpers.load(table, data_dir=folder)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize(("table", "line", "column", "value", "rule"), BROKEN_CELLS)
+def test_a_broken_cell_is_named_precisely(set_cell, table, line, column, value, rule):
+    text = refusal(set_cell, table, line, column, value)
     where = f"data/{table}.csv, line {line}, column {column!r}, value {value!r}"
-    assert f"{where}:" in str(caught.value)
-    assert f"[rule: {rule}]" in str(caught.value)
+    assert f"{where}:" in text
+    assert f"[rule: {rule}]" in text
 
 
 def test_a_renamed_column_breaks_the_header(data_copy):
@@ -135,10 +141,7 @@ ONLY_ONE_RULE = [
 
 @pytest.mark.parametrize(("table", "line", "column", "value", "rule"), ONLY_ONE_RULE)
 def test_each_rule_on_its_own(set_cell, table, line, column, value, rule):
-    folder = set_cell(table, line, column, value)
-    with pytest.raises(helpers.DataError) as caught:
-        helpers.load(table, data_dir=folder)
-    text = str(caught.value)
+    text = refusal(set_cell, table, line, column, value)
     assert text.startswith("1 problem(s)")
     assert f"data/{table}.csv, line {line}, column {column!r}, value {value!r}:" in text
     assert f"[rule: {rule}]" in text
