@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 import helpers
+from helpers import summits as summits_module
 
 # Years for which the sources read give a formal session of the Council of Heads of State
 # (month or day known): every year from 1992 to 2025.
@@ -89,6 +90,24 @@ def test_no_more_meetings_to_the_end_of_2023_than_the_executive_committee_counts
     # TASS factbox (tass-2024-10-factbox-cis-summits): 51 formal and 22 informal to the end of 2023
     counts = summits[summits["date"] < "2024-01-01"].groupby("format").size()
     assert counts["formal"] <= 51 and counts["informal"] <= 22
+
+
+def test_every_count_of_meetings_is_checked_against_the_table():
+    claimed = helpers.load("claims")
+    ordinals = set(claimed.loc[claimed["unit"] == "meeting (ordinal)", "quantity"])
+    assert ordinals <= set(summits_module.COUNTED) <= set(claimed["quantity"])
+    counted = summits_module.counts_against_claims()
+    assert counted[["period_start", "period_end"]].notna().all().all()
+    assert len(counted) == claimed["quantity"].isin(list(summits_module.COUNTED)).sum()
+
+
+def test_counts_that_list_their_meetings_agree_with_the_table():
+    counted = summits_module.counts_against_claims().set_index("claim_id")
+    # RIA names the three informal summits (Yalta 2000, Sochi 2001, Almaty 2002); the reports on
+    # 1997-98 say no meeting fell between the summits they name.
+    agree = ["cis-informal-ordinal-2002-03", "chs-meetings-1997-10-to-1998-04-irishtimes"]
+    assert (counted.loc[agree, "difference"] == 0).all()
+    assert counted.loc["cis-summit-ordinal-1995-05", ["claimed", "held"]].tolist() == [16, 15]
 
 
 def test_chairmanships_are_known_for_every_year_from_1994():

@@ -13,6 +13,7 @@
   ``encyclopedia_share()``: the claim groups that rest on the encyclopedia article alone;
 - ``panel()``, ``codebook()``, ``write_panel(folder)``: one row per post-Soviet state and year
   (status, memberships, GDP, population, trade with Russia, remittances, UN voting agreement);
+- ``summits``: the Council of Heads of State's meetings against the counts sources give;
 - ``unga``: UN General Assembly roll calls and votes, agreement with Russia;
 - ``style``: theme, status palette, the source line under every chart, figures shown with
   their data, tables for readers;
@@ -20,7 +21,7 @@
 - ``notebooks()``, ``contents()``: the collection's notebooks, described from their first cells.
 """
 
-from . import geo, style, unga
+from . import geo, style, summits, unga
 from .catalogue import contents, notebooks
 from .claims import discrepancies, encyclopedia_only, encyclopedia_share, ledger
 from .country_year import codebook, panel, write_panel
@@ -53,6 +54,7 @@ __all__ = [
     "status_on",
     "status_timeline",
     "style",
+    "summits",
     "tables",
     "unga",
     "write_panel",

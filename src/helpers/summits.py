@@ -1,0 +1,60 @@
+"""The Council of Heads of State's meetings: the summits table against the counts sources give.
+
+A source's count of meetings ("51 official meetings since 1991") or ordinal ("the 25th meeting")
+is a row in ``claims`` whose period runs from its first day to its last, both included: for an
+ordinal, from 1991 to the meeting itself, so the ordinal is the number of meetings in it.
+``COUNTED`` says which formats of meeting each such quantity counts.
+"""
+
+import pandas as pd
+
+from .load import load
+from .membership import Folder
+
+FORMAL, INFORMAL = ("formal",), ("informal",)
+BOTH = FORMAL + INFORMAL
+
+# The quantities in ``claims`` that count the Council's meetings, and the formats each counts.
+COUNTED: dict[str, tuple[str, ...]] = {
+    "chs-formal-meetings-since-1991": FORMAL,
+    "chs-informal-meetings-since-1991": INFORMAL,
+    "chs-summits-since-1991": BOTH,
+    "chs-ordinal-2000-01": FORMAL,
+    "cis-summit-ordinal-1992-05": FORMAL,
+    "cis-summit-ordinal-1995-02": FORMAL,
+    "cis-summit-ordinal-1995-05": FORMAL,
+    "cis-summit-ordinal-2011-09": FORMAL,
+    "cis-informal-ordinal-2002-03": INFORMAL,
+    "cis-informal-ordinal-2003-01": INFORMAL,
+    "chs-summits-2000-01-to-2008-02": BOTH,
+    "chs-informal-2000-01-to-2008-02": INFORMAL,
+    "cis-heads-of-state-summits-first-year": BOTH,
+    "chs-meetings-between-summits": BOTH,
+}
+
+
+def counts_against_claims(data_dir: Folder = None) -> pd.DataFrame:
+    """Every claimed count or ordinal of the Council's meetings beside the number of meetings of
+    the same formats the summits table holds in the claim's period (``held``), and
+    ``difference`` = claimed - held. One row per claim, oldest period end first."""
+    claims = load("claims", data_dir)
+    summits = load("summits", data_dir)
+    counted = claims[claims["quantity"].isin(list(COUNTED))]
+    held = [
+        int(
+            (
+                summits["format"].isin(COUNTED[row.quantity])
+                & summits["date"].between(row.period_start, row.period_end)
+            ).sum()
+        )
+        for row in counted.itertuples()
+    ]
+    table = counted.assign(
+        formats=[" and ".join(COUNTED[q]) for q in counted["quantity"]],
+        claimed=counted["value"].astype(int),
+        held=held,
+    )
+    table["difference"] = table["claimed"] - table["held"]
+    columns = ["claim_id", "subject", "unit", "formats", "period_start", "period_end", "claimed",
+               "held", "difference", "speaker", "source_id"]  # fmt: skip
+    return table.sort_values(["period_end", "claim_id"])[columns].reset_index(drop=True)
