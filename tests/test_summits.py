@@ -118,7 +118,8 @@ def test_the_ordinals_of_1992_to_1995_run_one_ahead_and_the_gaps_around_them_are
              "cis-summit-ordinal-1995-02", "cis-summit-ordinal-1995-05"]  # fmt: skip
     assert (counted.loc[ahead, "difference"] == 1).all()
     # No meeting between Minsk (May 1995) and Moscow (Jan 1996), nor from Apr 1998 to Mar 1999.
-    empty = ["chs-meetings-1995-05-to-1996-01-jamestown", "chs-meetings-1998-04-to-1999-03-jamestown"]
+    empty = ["chs-meetings-1995-05-to-1996-01-jamestown",
+             "chs-meetings-1998-04-to-1999-03-jamestown"]  # fmt: skip
     assert (counted.loc[empty, ["claimed", "held"]] == 0).all().all()
 
 
