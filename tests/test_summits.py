@@ -110,6 +110,27 @@ def test_counts_that_list_their_meetings_agree_with_the_table():
     assert counted.loc["cis-summit-ordinal-1995-05", ["claimed", "held"]].tolist() == [16, 15]
 
 
+def test_the_ordinals_of_1992_to_1995_run_one_ahead_and_the_gaps_around_them_are_empty():
+    counted = summits_module.counts_against_claims().set_index("claim_id")
+    # AP's 'fourth summit' (Kyiv, Mar 1992) counts as Universalis and the French press do: one
+    # meeting more than the table, the Alma-Ata meeting of 21 Dec 1991 kept as a founding act.
+    ahead = ["cis-summit-ordinal-1992-03", "cis-summit-ordinal-1992-05",
+             "cis-summit-ordinal-1995-02", "cis-summit-ordinal-1995-05"]  # fmt: skip
+    assert (counted.loc[ahead, "difference"] == 1).all()
+    # No meeting between Minsk (May 1995) and Moscow (Jan 1996), nor from Apr 1998 to Mar 1999.
+    empty = ["chs-meetings-1995-05-to-1996-01-jamestown",
+             "chs-meetings-1998-04-to-1999-03-jamestown"]  # fmt: skip
+    assert (counted.loc[empty, ["claimed", "held"]] == 0).all().all()
+
+
+def test_anniversary_ordinals_fit_no_count_of_the_table():
+    # Itar-Tass's '20th CIS summit' (2011) and Kazinform's '25th jubilee summit' (2016) fall in the
+    # CIS's 20th and 25th anniversary years; the table has the 36th and 41st formal meetings.
+    counted = summits_module.counts_against_claims().set_index("claim_id")
+    jubilee = counted.loc[["cis-summit-ordinal-2011-09", "cis-summit-ordinal-2016-09"]]
+    assert jubilee[["claimed", "held"]].values.tolist() == [[20, 36], [25, 41]]
+
+
 def test_chairmanships_are_known_for_every_year_from_1994():
     # 1995 (Yeltsin chaired the Minsk Council), 2008 (Kyrgyzstan, chosen at Dushanbe in 2007) and
     # 2011 (Tajikistan, from the Moscow Council of Dec 2010) were the last gaps.
