@@ -140,3 +140,13 @@ def test_chairmanships_are_known_for_every_year_from_1994():
     assert set(held.query("year in [1995, 2008, 2011]")["iso3"]) == {"RUS", "KGZ", "TJK"}
     verdict = helpers.discrepancies().query("table == 'chairmanships' and subject == '2004'")
     assert set(verdict["verdict"]) == {"not-a-contradiction"}  # Kuchma, then Putin from 16 Sep
+
+
+def test_unchecked_spans_leave_out_meetings_and_spans_a_source_says_were_empty():
+    spans = summits_module.unchecked_spans("1995-05-26", "2000-01-25")
+    assert list(spans.columns) == ["first", "last", "days"]
+    # 28 Mar 1997 to 29 Apr 1998: two reports of no meeting between three summits
+    assert not spans["first"].between("1997-03-28", "1998-04-29").any()
+    assert spans.iloc[0].tolist() == [pd.Timestamp("1996-01-20"), pd.Timestamp("1996-05-16"), 118]
+    assert (spans["days"] == (spans["last"] - spans["first"]).dt.days + 1).all()
+    assert summits_module.unchecked_spans("1997-03-28", "1997-10-23").empty

@@ -13,7 +13,8 @@
   ``encyclopedia_share()``: the claim groups that rest on the encyclopedia article alone;
 - ``panel()``, ``codebook()``, ``write_panel(folder)``: one row per post-Soviet state and year
   (status, memberships, GDP, population, trade with Russia, remittances, UN voting agreement);
-- ``summits``: the Council of Heads of State's meetings against the counts sources give;
+- ``summits``: the Council of Heads of State's meetings against the counts sources give, and the
+  spans where a meeting missing from the record can still lie;
 - ``unga``: UN General Assembly roll calls and votes, agreement with Russia;
 - ``style``: theme, status palette, the source line under every chart, figures shown with
   their data, tables for readers;

@@ -60,3 +60,23 @@ def counts_against_claims(data_dir: Folder = None) -> pd.DataFrame:
     columns = ["claim_id", "subject", "unit", "formats", "period_start", "period_end", "claimed",
                "held", "difference", "speaker", "source_id"]  # fmt: skip
     return table.sort_values(["period_end", "claim_id"])[columns].reset_index(drop=True)
+
+
+def unchecked_spans(start: str | pd.Timestamp, end: str | pd.Timestamp,
+                    data_dir: Folder = None) -> pd.DataFrame:  # fmt: skip
+    """The runs of days from ``start`` to ``end`` (both excluded) with no meeting in the summits
+    table and no source saying no meeting was held (a count of 0 over a span that holds them):
+    where a meeting missing from the table can still lie. Columns ``first``, ``last``, ``days``."""
+    summits, claims = load("summits", data_dir), load("claims", data_dir)
+    one_day = pd.Timedelta(days=1)
+    days = pd.date_range(pd.Timestamp(start) + one_day, pd.Timestamp(end) - one_day)
+    free = pd.Series(True, index=days)
+    for meeting in summits.itertuples():
+        last = meeting.end_date if pd.notna(meeting.end_date) else meeting.date
+        free[meeting.date : last] = False
+    none_held = claims[claims["quantity"].isin(list(COUNTED)) & (claims["value"] == 0)]
+    for claim in none_held.itertuples():
+        free[claim.period_start : claim.period_end] = False
+    run = (free != free.shift()).cumsum()[free]
+    spans = run.index.to_series().groupby(run.to_numpy()).agg(["first", "last", "size"])
+    return spans.rename(columns={"size": "days"}).reset_index(drop=True)
