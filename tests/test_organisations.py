@@ -35,6 +35,14 @@ def test_armenia_s_frozen_participation_is_shown_not_folded_into_membership():
     assert (armenia["status"], armenia["participation"]) == ("member", "none")
 
 
+def test_observers_stay_out_of_membership_and_moldova_s_absence_is_shown():
+    status = helpers.status_in("EAEU", "2023-01-01")
+    assert (status.loc["MDA", "status"], status.loc["MDA", "participation"]) == ("observer", "none")
+    assert (status.loc["UZB", "status"], status.loc["UZB", "participation"]) == (
+        "observer", "partial")  # fmt: skip
+    assert helpers.members_on("EAEU", "2023-01-01") == {"ARM", "BLR", "KAZ", "KGZ", "RUS"}
+
+
 @pytest.mark.parametrize("date", ["1992-01-01", "2012-06-28", "2024-10-08", "2025-12-22"])
 def test_cis_members_on_agrees_with_status_on(date):
     status = helpers.status_on(date)
