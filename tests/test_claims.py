@@ -111,6 +111,13 @@ def test_a_level_in_another_unit_is_not_compared_with_an_implied_level():
     assert "RUB trillion" in set(helpers.ledger().query("subject == 'intra-cis-trade'")["unit"])
 
 
+def test_third_states_are_subjects_of_their_own():
+    # Cuba (2020) and Iran (2024) became EAEU observers in separate decisions: not one claim group
+    ledger = helpers.ledger().query("table == 'org_events' and property == 'observer-status'")
+    assert {"EAEU Cuba", "EAEU Iran"} <= set(ledger["subject"])
+    assert not ledger["subject"].str.endswith("(organisation)").any()
+
+
 def test_a_table_without_any_conflicting_dates_gives_an_empty_table(data_copy):
     path = data_copy / "summit_claims.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)

@@ -152,7 +152,10 @@ DATED = {
         lambda f: f["iso3"].fillna(f["party"]).fillna("(name stripped)"),
         "event",
     ),
-    "org_events": (lambda f: f["org"] + " " + f["iso3"].fillna("(organisation)"), "event"),
+    "org_events": (
+        lambda f: f["org"] + " " + f["iso3"].fillna(f["third_state"]).fillna("(organisation)"),
+        "event",
+    ),
     "summit_claims": (lambda f: f["summit_id"], None),
 }
 
