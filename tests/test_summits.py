@@ -117,9 +117,11 @@ def test_the_ordinals_of_1992_to_1995_run_one_ahead_and_the_gaps_around_them_are
     ahead = ["cis-summit-ordinal-1992-03", "cis-summit-ordinal-1992-05",
              "cis-summit-ordinal-1995-02", "cis-summit-ordinal-1995-05"]  # fmt: skip
     assert (counted.loc[ahead, "difference"] == 1).all()
-    # No meeting between Minsk (May 1995) and Moscow (Jan 1996), nor from Apr 1998 to Mar 1999.
+    # No meeting between Minsk (May 1995) and Moscow (Jan 1996), nor from Apr 1998 to Apr 1999
+    # (Jamestown's 'long-overdue' in March and 'long-delayed' summit of 2 April 1999).
     empty = ["chs-meetings-1995-05-to-1996-01-jamestown",
-             "chs-meetings-1998-04-to-1999-03-jamestown"]  # fmt: skip
+             "chs-meetings-1998-04-to-1999-03-jamestown",
+             "chs-meetings-1998-04-to-1999-04-jamestown-long-delayed"]  # fmt: skip
     assert (counted.loc[empty, ["claimed", "held"]] == 0).all().all()
 
 
@@ -150,3 +152,7 @@ def test_unchecked_spans_leave_out_meetings_and_spans_a_source_says_were_empty()
     assert spans.iloc[0].tolist() == [pd.Timestamp("1996-01-20"), pd.Timestamp("1996-05-16"), 118]
     assert (spans["days"] == (spans["last"] - spans["first"]).dt.days + 1).all()
     assert summits_module.unchecked_spans("1997-03-28", "1997-10-23").empty
+    # 8 Mar to 1 Apr 1999 is closed by the 'long-delayed' summit of 2 April 1999; three stretches
+    # remain open: Jan-May 1996, May 1996-Mar 1997 and Apr 1999-Jan 2000.
+    assert summits_module.unchecked_spans("1998-04-29", "1999-04-02").empty
+    assert spans["days"].tolist() == [118, 314, 297]
