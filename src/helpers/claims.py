@@ -227,7 +227,9 @@ def _date_conflicts(claims: pd.DataFrame) -> list[pd.DataFrame]:
 
 def _value_conflicts(claims: pd.DataFrame) -> list[pd.DataFrame]:
     numbers = claims[claims["table"] == "claims"]
-    groups = [g for _, g in numbers.groupby(["subject", "property", "unit"], sort=True)]
+    keys = ["subject", "property", "unit"]
+    numbers = numbers[numbers.duplicated(keys, keep=False)]  # a claim alone cannot conflict
+    groups = [g for _, g in numbers.groupby(keys, sort=True)]
     conflicts = []
     for group in groups:
         periods = set(group["period"]) - {""}
@@ -241,30 +243,32 @@ def _value_conflicts(claims: pd.DataFrame) -> list[pd.DataFrame]:
 def _implied_conflicts(data_dir) -> list[pd.DataFrame]:
     """Stated levels against the level implied by the next period's level and growth."""
     claims = load("claims", data_dir)
-    levels = claims[claims["measure"] == "level"]
+    span = ["quantity", "period_start", "period_end"]
+    levels = claims[claims["measure"] == "level"].dropna(subset=span[1:])
+    growths = claims[claims["measure"] == "growth"].dropna(subset=span[1:])
+    growths = growths.assign(quantity=growths["quantity"].str.removesuffix("-growth"))
+    pairs = growths[[*span, "value", "source_id"]].reset_index(names="growth").merge(
+        levels[[*span, "value", "unit", "source_id"]].reset_index(names="level"),
+        on=span, suffixes=("_growth", ""),
+    )  # fmt: skip
+    year = pd.DateOffset(years=1)
+    pairs = pairs.sort_values(["growth", "level"]).assign(
+        period_start=pairs["period_start"] - year, period_end=pairs["period_end"] - year,
+        implied=pairs["value"] / (1 + pairs["value_growth"] / 100),
+    )  # fmt: skip
     conflicts = []
-    for growth in claims[claims["measure"] == "growth"].itertuples():
-        base = growth.quantity.removesuffix("-growth")
-        same_period = (levels["period_start"] == growth.period_start) & (
-            levels["period_end"] == growth.period_end
-        )
-        for level in levels[(levels["quantity"] == base) & same_period].itertuples():
-            before = (levels["quantity"] == base) & (
-                levels["period_start"] == level.period_start - pd.DateOffset(years=1)
-            )
-            before &= levels["period_end"] == level.period_end - pd.DateOffset(years=1)
-            before &= levels["unit"] == level.unit  # a level in another unit is not comparable
-            implied = level.value / (1 + growth.value / 100)
-            stated = levels[
-                before & ((levels["value"] - implied).abs() > IMPLIED_TOLERANCE * implied)
-            ]
-            if len(stated):
-                derived = stated.iloc[[0]].assign(
-                    value=round(implied, 1), value_max=None, qualifier="implied",
-                    source_id=f"{level.source_id} + {growth.source_id}",
-                    locator=f"derived: {level.value:g} after {growth.value:g} % growth",
-                )  # fmt: skip
-                conflicts.append(_quantities(pd.concat([stated, derived], ignore_index=True)))
+    for pair in pairs.itertuples():
+        before = levels[(levels[span[0]] == pair.quantity) & (levels["unit"] == pair.unit)]
+        before = before[(before["period_start"] == pair.period_start)
+                        & (before["period_end"] == pair.period_end)]  # fmt: skip
+        stated = before[(before["value"] - pair.implied).abs() > IMPLIED_TOLERANCE * pair.implied]
+        if len(stated):
+            derived = stated.iloc[[0]].assign(
+                value=round(pair.implied, 1), value_max=None, qualifier="implied",
+                source_id=f"{pair.source_id} + {pair.source_id_growth}",
+                locator=f"derived: {pair.value:g} after {pair.value_growth:g} % growth",
+            )  # fmt: skip
+            conflicts.append(_quantities(pd.concat([stated, derived], ignore_index=True)))
     return conflicts
 
 
