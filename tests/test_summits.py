@@ -156,3 +156,12 @@ def test_unchecked_spans_leave_out_meetings_and_spans_a_source_says_were_empty()
     # remain open: Jan-May 1996, May 1996-Mar 1997 and Apr 1999-Jan 2000.
     assert summits_module.unchecked_spans("1998-04-29", "1999-04-02").empty
     assert spans["days"].tolist() == [118, 314, 297]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "says"),
+    [("2000-01-25", "1995-05-26", "must run forwards"), ("May 1995", "2000-01-25", "not a date")],
+)
+def test_unchecked_spans_refuse_a_backward_span_or_a_non_date(start, end, says):
+    with pytest.raises(ValueError, match=says):
+        summits_module.unchecked_spans(start, end)

@@ -8,6 +8,7 @@ ordinal, from 1991 to the meeting itself, so the ordinal is the number of meetin
 
 import pandas as pd
 
+from .inputs import to_day
 from .load import load
 from .membership import Folder
 
@@ -62,14 +63,17 @@ def counts_against_claims(data_dir: Folder = None) -> pd.DataFrame:
     return table.sort_values(["period_end", "claim_id"])[columns].reset_index(drop=True)
 
 
-def unchecked_spans(start: str | pd.Timestamp, end: str | pd.Timestamp,
-                    data_dir: Folder = None) -> pd.DataFrame:  # fmt: skip
+def unchecked_spans(start: object, end: object, data_dir: Folder = None) -> pd.DataFrame:
     """The runs of days from ``start`` to ``end`` (both excluded) with no meeting in the summits
     table and no source saying no meeting was held (a count of 0 over a span that holds them):
-    where a meeting missing from the table can still lie. Columns ``first``, ``last``, ``days``."""
+    where a meeting missing from the table can still lie. Columns ``first``, ``last``, ``days``.
+    ``start`` and ``end`` are days (see ``helpers.inputs``), ``start`` before ``end``."""
+    first, last = to_day(start), to_day(end)
+    if first >= last:
+        raise ValueError(f"the span must run forwards: {first.date()} is not before {last.date()}")
     summits, claims = load("summits", data_dir), load("claims", data_dir)
     one_day = pd.Timedelta(days=1)
-    days = pd.date_range(pd.Timestamp(start) + one_day, pd.Timestamp(end) - one_day)
+    days = pd.date_range(first + one_day, last - one_day)
     free = pd.Series(True, index=days)
     for meeting in summits.itertuples():
         last = meeting.end_date if pd.notna(meeting.end_date) else meeting.date
