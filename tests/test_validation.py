@@ -322,3 +322,27 @@ def test_only_the_newest_packages_are_kept(kept, monkeypatch):
         helpers.load("countries")
     assert len(list(kept.glob("package-*.pickle"))) == 2
     assert not list(kept.glob("*.part"))
+
+
+def test_a_derived_frame_is_built_once_per_version_of_the_data(data_copy, set_cell):
+    built = []
+
+    def build():
+        built.append(1)
+        return helpers.load("countries", data_copy)[["iso3", "name"]]
+
+    first = loader.remembered("names", data_copy, build)
+    first.loc[0, "name"] = "changed by the caller"
+    again = loader.remembered("names", data_copy, build)
+    assert len(built) == 1 and again.loc[0, "name"] == "Armenia"  # a copy was handed out
+    set_cell("countries", 2, "name", "Armenie")
+    assert loader.remembered("names", data_copy, build).loc[0, "name"] == "Armenie"
+    assert len(built) == 2
+
+
+def test_a_derived_frame_is_kept_on_disk_with_the_package(kept, monkeypatch):
+    panel = helpers.panel()
+    forget(monkeypatch)
+    monkeypatch.setattr(loader, "_package", lambda *_: pytest.fail("checked again"))
+    monkeypatch.setattr(helpers.country_year, "_panel", lambda *_: pytest.fail("built again"))
+    pd.testing.assert_frame_equal(helpers.panel(), panel)

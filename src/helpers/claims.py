@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .load import load, tables
+from .load import load, remembered, tables
 
 # Membership events that happen once per state; others recur (statements, denunciations), and
 # several dates for them are several events, not a disagreement.
@@ -124,7 +124,12 @@ def discrepancies(data_dir: str | Path | None = None) -> pd.DataFrame:
     """Claims about the same subject, property and period that cannot all be true, side by side,
     with the collection's resolution (from the resolutions table) or 'unresolved'.
 
-    Also lists the groups the resolutions table explains as not being contradictions."""
+    Also lists the groups the resolutions table explains as not being contradictions. Computed
+    once per version of the data (see ``load.remembered``)."""
+    return remembered("discrepancies", data_dir, lambda: _discrepancies(data_dir))
+
+
+def _discrepancies(data_dir: str | Path | None) -> pd.DataFrame:
     claims = _all_claims(data_dir)
     groups = [
         *_date_conflicts(claims),

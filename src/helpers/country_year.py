@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import divergence, trade, unga
-from .load import load
+from .load import load, remembered
 from .membership import IN_THE_CIS, Folder, as_of, status_timeline
 from .organisations import org_timeline, organisations
 
@@ -212,7 +212,12 @@ def last_year(data_dir: Folder = None) -> int:
 
 
 def panel(data_dir: Folder = None) -> pd.DataFrame:
-    """One row per post-Soviet state and year, columns as in CODEBOOK."""
+    """One row per post-Soviet state and year, columns as in CODEBOOK (computed once per version
+    of the data, see ``load.remembered``)."""
+    return remembered("panel", data_dir, lambda: _panel(data_dir))
+
+
+def _panel(data_dir: Folder) -> pd.DataFrame:
     frame = statuses_and_indicators(data_dir).set_index(["iso3", "year"])
     states = frame.index.unique("iso3").to_series()
     votes = unga.votes(data_dir)

@@ -12,7 +12,8 @@ in between), and always on Windows, where ctime is the creation time.
 The repository's own data, once checked, is also kept on disk (``CACHE_DIR``) under a key made
 of the content of every data file and of this package's code, so that a new kernel gets the
 checked tables in 0.02 s instead of checking them again (0.15-0.3 s); change any byte of either
-and the key changes. Other folders (copies made by tests, say) are always checked.
+and the key changes. Other folders (copies made by tests, say) are always checked. Frames derived
+from the data alone (``remembered``: the panel, the discrepancies) are kept with the package.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import sys
 import tempfile
 import time
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,8 @@ class Package:
     resources: dict[str, Resource]
     tables: dict[str, Table]
     _frames: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    derived: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    disk: tuple[Path, str] | None = None  # where it is kept between processes, and its key
 
     def frame(self, name: str) -> pd.DataFrame:
         """The typed table `name` (the cached one: copy it before handing it out)."""
@@ -197,11 +200,23 @@ def _kept(folder: Path, files: dict[str, bytes], digest: bytes) -> Package:
         if stored_key == key and isinstance(package, Package):
             return package
     checked = _package(folder, files)
-    package = Package(
-        checked.descriptor, checked.resources, {}, {n: checked.frame(n) for n in checked.resources}
-    )
+    frames = {n: checked.frame(n) for n in checked.resources}
+    package = Package(checked.descriptor, checked.resources, {}, frames, disk=(path, key))
     _store(path, key, package)
     return package
+
+
+def remembered(
+    name: str, data_dir: str | Path | None, build: Callable[[], pd.DataFrame]
+) -> pd.DataFrame:
+    """A copy of ``build()``'s frame, computed once per version of the data and of this code: kept
+    with the folder's checked package, and for the repository's own data on disk with it."""
+    package = _checked(_folder(data_dir))
+    if name not in package.derived:
+        package.derived[name] = build()
+        if package.disk is not None:
+            _store(*package.disk, package)
+    return package.derived[name].copy()
 
 
 @functools.cache
