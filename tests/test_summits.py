@@ -165,3 +165,9 @@ def test_unchecked_spans_leave_out_meetings_and_spans_a_source_says_were_empty()
 def test_unchecked_spans_refuse_a_backward_span_or_a_non_date(start, end, says):
     with pytest.raises(ValueError, match=says):
         summits_module.unchecked_spans(start, end)
+
+
+def test_none_held_lists_the_reports_of_no_meeting_oldest_span_first():
+    empty = summits_module.none_held()
+    assert (empty["value"] == 0).all() and empty["period_start"].is_monotonic_increasing
+    assert "chs-meetings-1997-03-to-1997-10-rferl" in set(empty["claim_id"])

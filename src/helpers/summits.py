@@ -44,13 +44,8 @@ def counts_against_claims(data_dir: Folder = None) -> pd.DataFrame:
     summits = load("summits", data_dir)
     counted = claims[claims["quantity"].isin(list(COUNTED))]
     held = [
-        int(
-            (
-                summits["format"].isin(COUNTED[row.quantity])
-                & summits["date"].between(row.period_start, row.period_end)
-            ).sum()
-        )
-        for row in counted.itertuples()
+        _held(summits, COUNTED[c.quantity], c.period_start, c.period_end)
+        for c in counted.itertuples()
     ]
     table = counted.assign(
         formats=[" and ".join(COUNTED[q]) for q in counted["quantity"]],
@@ -63,6 +58,18 @@ def counts_against_claims(data_dir: Folder = None) -> pd.DataFrame:
     return table.sort_values(["period_end", "claim_id"])[columns].reset_index(drop=True)
 
 
+def _held(summits: pd.DataFrame, formats: tuple[str, ...], start, end) -> int:
+    """The meetings of those formats from ``start`` to ``end``, both included."""
+    return int((summits["format"].isin(formats) & summits["date"].between(start, end)).sum())
+
+
+def none_held(data_dir: Folder = None) -> pd.DataFrame:
+    """The claims that no meeting was held over a span (a count of 0), oldest span first."""
+    claims = load("claims", data_dir)
+    empty = claims[claims["quantity"].isin(list(COUNTED)) & (claims["value"] == 0)]
+    return empty.sort_values(["period_start", "period_end"]).reset_index(drop=True)
+
+
 def unchecked_spans(start: object, end: object, data_dir: Folder = None) -> pd.DataFrame:
     """The runs of days from ``start`` to ``end`` (both excluded) with no meeting in the summits
     table and no source saying no meeting was held (a count of 0 over a span that holds them):
@@ -71,15 +78,14 @@ def unchecked_spans(start: object, end: object, data_dir: Folder = None) -> pd.D
     first, last = to_day(start), to_day(end)
     if first >= last:
         raise ValueError(f"the span must run forwards: {first.date()} is not before {last.date()}")
-    summits, claims = load("summits", data_dir), load("claims", data_dir)
+    summits = load("summits", data_dir)
     one_day = pd.Timedelta(days=1)
     days = pd.date_range(first + one_day, last - one_day)
     free = pd.Series(True, index=days)
     for meeting in summits.itertuples():
-        last = meeting.end_date if pd.notna(meeting.end_date) else meeting.date
-        free[meeting.date : last] = False
-    none_held = claims[claims["quantity"].isin(list(COUNTED)) & (claims["value"] == 0)]
-    for claim in none_held.itertuples():
+        until = meeting.end_date if pd.notna(meeting.end_date) else meeting.date
+        free[meeting.date : until] = False
+    for claim in none_held(data_dir).itertuples():
         free[claim.period_start : claim.period_end] = False
     run = (free != free.shift()).cumsum()[free]
     spans = run.index.to_series().groupby(run.to_numpy()).agg(["first", "last", "size"])
