@@ -149,7 +149,6 @@ def test_date_disputes_read_the_resolutions_of_the_folder_given(set_cell):
     assert "formal-2024-10" not in set(claims.date_disputes("summit_claims", folder)["summit_id"])
 
 
-
 def _level(add_row, claim_id, quantity, year, value, measure="level", end="12-31", source="a"):
     add_row(
         "claims", claim_id=claim_id, topic="economy", quantity=quantity, subject=quantity,

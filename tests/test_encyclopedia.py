@@ -12,7 +12,6 @@ from helpers import claims
 CEILING = (28, 595)
 
 
-
 def test_every_ledger_group_is_counted_once_and_flagged_by_its_sources():
     groups = claims.claim_groups()
     ledger = helpers.ledger()

@@ -317,6 +317,8 @@ def test_a_descriptor_with_values_of_the_wrong_kind_fails_cleanly(tmp_path):
         for name, frame in zip(names, expected, strict=True):  # a renamed table is the same
             # the same values; a dropped constraint (e.g. `constraints: {}`) may change a dtype
             pd.testing.assert_frame_equal(
-                helpers.load(name, data_dir=folder), frame, check_dtype=False,
+                helpers.load(name, data_dir=folder),
+                frame,
+                check_dtype=False,
                 check_categorical=False,
             )

@@ -66,6 +66,9 @@ def test_make_lab_opens_the_index_at_the_root_on_a_chosen_port():
     ).stdout  # fmt: skip
     assert f"--ServerApp.root_dir={ROOT}" in command
     assert "--port=8890" in command and "--no-browser" in command
-    assert command.replace("\\\n", " ").split("jupyter lab")[1].rstrip().endswith(
-        "notebooks/00-index.ipynb"
+    assert (
+        command.replace("\\\n", " ")
+        .split("jupyter lab")[1]
+        .rstrip()
+        .endswith("notebooks/00-index.ipynb")
     )

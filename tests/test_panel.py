@@ -284,6 +284,7 @@ def test_a_state_without_a_link_to_an_organisation_is_none_inside_its_coverage(m
         },
         index=["CST", "CSTO"],
     )
+
     def link(start: str, status: str, participation: str) -> pd.DataFrame:
         """AAA's one open-ended link to an organisation."""
         return pd.DataFrame({"iso3": ["AAA"], "start": [day(start)], "end": [pd.NaT],
