@@ -440,3 +440,10 @@ def test_show_says_what_the_plotted_rows_lack():
 def test_reader_table_leaves_missing_numbers_blank():
     table = style.reader_table(pd.DataFrame({"share": [0.5, None]}), index=False).data
     assert "<td>0.5</td>" in table and "<td></td>" in table and "nan" not in table.lower()
+
+
+def test_reader_table_leaves_out_row_positions_but_keeps_a_named_number_index():
+    positions = pd.DataFrame({"share": [0.5, 0.25]}, index=[91, 92])
+    assert "<th>91</th>" not in style.reader_table(positions).data
+    years = pd.DataFrame({"share": [0.5]}, index=pd.Index([2024], name="year"))
+    assert "<th>2024</th>" in style.reader_table(years).data

@@ -197,13 +197,16 @@ def plain(text: object) -> str:
 
 def reader_table(frame: pd.DataFrame, index: bool = True):
     """A table for readers: every ``*source_id`` column (or index) shown as linked source titles
-    (a column ``source``), internal shorthand written out, nothing cut. Returns IPython HTML."""
+    (a column ``source``), internal shorthand written out, nothing cut; an unnamed integer index
+    (row positions, which mean nothing to a reader) is left out. Returns IPython HTML."""
     from IPython.display import HTML
 
     sources = load("sources").set_index("source_id")
     shown = frame.copy()
     if str(frame.index.name).endswith("source_id"):  # a table of sources: the index is shown too
         shown, index = frame.reset_index(), False
+    elif frame.index.name is None and pd.api.types.is_integer_dtype(frame.index):
+        index = False
     for column in shown.columns:
         if str(column).endswith("source_id"):
             label = str(column).removesuffix("_id")
