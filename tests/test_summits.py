@@ -58,6 +58,8 @@ def test_competing_dates_are_kept_and_resolved():
 # the place each source gives.
 FOUND_LATER = {
     "formal-1992-02": "Minsk",
+    # the extraordinary meeting of the presidents in Moscow on 16 Jan 1992 (LA Times, NRC, RFE/RL)
+    "formal-1992-01": "Moscow",
     "formal-1993-05": "Moscow",
     "formal-1993-12": "Ashgabat",
     "formal-1996-05": "Moscow",
@@ -107,16 +109,17 @@ def test_counts_that_list_their_meetings_agree_with_the_table():
     # 1997-98 say no meeting fell between the summits they name.
     agree = ["cis-informal-ordinal-2002-03", "chs-meetings-1997-10-to-1998-04-irishtimes"]
     assert (counted.loc[agree, "difference"] == 0).all()
-    assert counted.loc["cis-summit-ordinal-1995-05", ["claimed", "held"]].tolist() == [16, 15]
+    assert counted.loc["cis-summit-ordinal-1995-05", ["claimed", "held"]].tolist() == [16, 16]
 
 
-def test_the_ordinals_of_1992_to_1995_run_one_ahead_and_the_gaps_around_them_are_empty():
+def test_the_ordinals_of_1992_to_1995_agree_and_the_gaps_around_them_are_empty():
     counted = summits_module.counts_against_claims().set_index("claim_id")
-    # AP's 'fourth summit' (Kyiv, Mar 1992) counts as Universalis and the French press do: one
-    # meeting more than the table, the Alma-Ata meeting of 21 Dec 1991 kept as a founding act.
-    ahead = ["cis-summit-ordinal-1992-03", "cis-summit-ordinal-1992-05",
+    # AP's 'fourth summit' (Kyiv, Mar 1992), Universalis's fifth and the French press's 15th and
+    # 16th ran one ahead of the table until the Moscow meeting of 16 Jan 1992 was found; with it
+    # they agree, the Alma-Ata meeting of 21 Dec 1991 still kept as a founding act.
+    early = ["cis-summit-ordinal-1992-03", "cis-summit-ordinal-1992-05",
              "cis-summit-ordinal-1995-02", "cis-summit-ordinal-1995-05"]  # fmt: skip
-    assert (counted.loc[ahead, "difference"] == 1).all()
+    assert (counted.loc[early, "difference"] == 0).all()
     # No meeting between Minsk (May 1995) and Moscow (Jan 1996), nor from Apr 1998 to Apr 1999
     # (Jamestown's 'long-overdue' in March and 'long-delayed' summit of 2 April 1999).
     empty = ["chs-meetings-1995-05-to-1996-01-jamestown",
@@ -127,10 +130,10 @@ def test_the_ordinals_of_1992_to_1995_run_one_ahead_and_the_gaps_around_them_are
 
 def test_anniversary_ordinals_fit_no_count_of_the_table():
     # Itar-Tass's '20th CIS summit' (2011) and Kazinform's '25th jubilee summit' (2016) fall in the
-    # CIS's 20th and 25th anniversary years; the table has the 36th and 41st formal meetings.
+    # CIS's 20th and 25th anniversary years; the table has the 37th and 42nd formal meetings.
     counted = summits_module.counts_against_claims().set_index("claim_id")
     jubilee = counted.loc[["cis-summit-ordinal-2011-09", "cis-summit-ordinal-2016-09"]]
-    assert jubilee[["claimed", "held"]].values.tolist() == [[20, 36], [25, 41]]
+    assert jubilee[["claimed", "held"]].values.tolist() == [[20, 37], [25, 42]]
 
 
 def test_chairmanships_are_known_for_every_year_from_1994():
