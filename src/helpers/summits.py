@@ -31,6 +31,7 @@ COUNTED: dict[str, tuple[str, ...]] = {
     "cis-informal-ordinal-2003-01": INFORMAL,
     "chs-summits-2000-01-to-2008-02": BOTH,
     "chs-informal-2000-01-to-2008-02": INFORMAL,
+    "chs-informal-2005-to-2018-12": INFORMAL,
     "cis-heads-of-state-summits-first-year": BOTH,
     "chs-meetings-between-summits": BOTH,
 }
