@@ -174,3 +174,19 @@ def test_none_held_lists_the_reports_of_no_meeting_oldest_span_first():
     empty = summits_module.none_held()
     assert (empty["value"] == 0).all() and empty["period_start"].is_monotonic_increasing
     assert "chs-meetings-1997-03-to-1997-10-rferl" in set(empty["claim_id"])
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "value", "short"),
+    [("more than", "22", 1), ("more than", "21", 0), ("at least", "22", 0), ("", "21", -1)],
+)
+def test_a_lower_bound_is_met_when_the_table_reaches_it(add_row, qualifier, value, short):
+    # The table holds 22 informal meetings to the end of 2023.
+    data = add_row(
+        "claims", claim_id="bound-test", topic="other", quantity="chs-informal-meetings-since-1991",
+        subject="informal summits", measure="level", period_start="1991-01-01",
+        period_end="2023-12-31", value=value, unit="meetings", qualifier=qualifier, kind="actual",
+        speaker="test", source_id="tass-2024-10-factbox-cis-summits",
+    )  # fmt: skip
+    counted = summits_module.counts_against_claims(data).set_index("claim_id")
+    assert counted.loc["bound-test", "difference"] == short

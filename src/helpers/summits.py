@@ -37,10 +37,15 @@ COUNTED: dict[str, tuple[str, ...]] = {
 }
 
 
+# Qualifiers that make a count a lower bound, and the least whole number each allows above it.
+LOWER_BOUNDS = {"more than": 1, "over": 1, "at least": 0, "no fewer than": 0}
+
+
 def counts_against_claims(data_dir: Folder = None) -> pd.DataFrame:
     """Every claimed count or ordinal of the Council's meetings beside the number of meetings of
     the same formats the summits table holds in the claim's period (``held``), and
-    ``difference`` = claimed - held. One row per claim, oldest period end first."""
+    ``difference`` = claimed - held; for a lower bound ("more than 10"), how far the table falls
+    short of the bound, 0 if it meets it. One row per claim, oldest period end first."""
     claims = load("claims", data_dir)
     summits = load("summits", data_dir)
     counted = claims[claims["quantity"].isin(list(COUNTED))]
@@ -53,9 +58,11 @@ def counts_against_claims(data_dir: Folder = None) -> pd.DataFrame:
         claimed=counted["value"].astype(int),
         held=held,
     )
-    table["difference"] = table["claimed"] - table["held"]
-    columns = ["claim_id", "subject", "unit", "formats", "period_start", "period_end", "claimed",
-               "held", "difference", "speaker", "source_id"]  # fmt: skip
+    least = table["qualifier"].map(LOWER_BOUNDS)
+    short = (table["claimed"] + least - table["held"]).clip(lower=0)
+    table["difference"] = short.where(least.notna(), table["claimed"] - table["held"]).astype(int)
+    columns = ["claim_id", "subject", "unit", "formats", "period_start", "period_end", "qualifier",
+               "claimed", "held", "difference", "speaker", "source_id"]  # fmt: skip
     return table.sort_values(["period_end", "claim_id"])[columns].reset_index(drop=True)
 
 
