@@ -17,6 +17,7 @@ lab: $(READY)  ## open JupyterLab at the repository root on the index notebook (
 
 test: $(READY)  ## lint, unit tests, strict nbval over every notebook, the site in a browser
 	$(BIN)/ruff check src tests notebooks tools
+	$(BIN)/ruff format --check src tests notebooks tools
 	$(BIN)/pytest
 
 # MUTANTS: a mutmut name pattern to check only some, e.g. 'helpers.*__mutmut_*[0369]' (40 %)
