@@ -67,7 +67,8 @@ SIGNALS: dict[str, tuple[str, str]] = {
     "div_summits": (
         "Summit attendance",
         "Share of the year's recorded CIS summits (formal and informal) the state did not attend; "
-        "recorded for every summit from 2022, and before that only where a source names who came.",
+        "recorded for every summit from 2022, and before that only where a source reports who "
+        "came (by name, or by a count of those present).",
     ),
     "div_events": (
         "Dated steps",
