@@ -22,6 +22,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
+from . import titles
 from .claims import ENCYCLOPEDIA
 from .load import load
 
@@ -197,14 +198,15 @@ def plain(text: object) -> str:
 
 def reader_table(frame: pd.DataFrame, index: bool = True):
     """A table for readers: every ``*source_id`` column (or index) shown as linked source titles
-    (a column ``source``), internal shorthand written out, nothing cut; an unnamed integer index
-    (row positions, which mean nothing to a reader) is left out. Returns IPython HTML."""
+    (a column ``source``), the other ids as titles (``titles.readable``), internal shorthand
+    written out, nothing cut; an unnamed integer index (row positions, which mean nothing to a
+    reader) is left out. Returns IPython HTML."""
     from IPython.display import HTML
 
     sources = load("sources").set_index("source_id")
-    shown = frame.copy()
+    shown = titles.readable(frame)
     if str(frame.index.name).endswith("source_id"):  # a table of sources: the index is shown too
-        shown, index = frame.reset_index(), False
+        shown, index = shown.reset_index(), False
     elif frame.index.name is None and pd.api.types.is_integer_dtype(frame.index):
         index = False
     for column in shown.columns:
