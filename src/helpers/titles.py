@@ -3,13 +3,10 @@ ledger's claim subjects. ``style.reader_table`` uses them, so every reader table
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from .load import load
-
-Folder = str | Path | None
+from .membership import Folder
 
 # Id columns a reader table may hold, the column title they take, and how each id is written.
 RENAMED = {"iso3": "state", "act_id": "act", "summit_id": "meeting", "org": "organisation"}
