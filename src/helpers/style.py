@@ -25,6 +25,7 @@ from matplotlib.transforms import Bbox
 from . import titles
 from .claims import ENCYCLOPEDIA
 from .load import load
+from .titles import format_date
 
 STATUS_COLOURS: dict[str, str] = {
     "founding": "#56B4E9",  # sky blue: bound by the founding agreements, not by the Charter
@@ -222,7 +223,7 @@ def reader_table(frame: pd.DataFrame, index: bool = True):
 
 def state_names(codes: Iterable[str]) -> str:
     """State names in alphabetical order, written as a list: 'Armenia, Belarus and Russia'."""
-    names = load("countries").set_index("iso3")["name"]
+    names = titles.states()
     listed = sorted(names[c] for c in codes)
     return ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else "".join(listed)
 
@@ -231,15 +232,6 @@ def cited_as(source: pd.Series) -> str:
     """A row of the sources table as readers see it: publisher, “title”, date to its precision."""
     date = format_date(source["date"], source["date_precision"])
     return f"{source['publisher']}, “{source['title']}”" + (f", {date}" if date else "")
-
-
-def format_date(date: pd.Timestamp, precision: str) -> str:
-    """A date written to its precision: '25 Dec 2024', 'Dec 2022' or '1993'; '' when missing."""
-    if pd.isna(date):
-        return ""
-    return {"day": f"{date.day} {date:%b %Y}", "month": f"{date:%b %Y}", "year": f"{date:%Y}"}[
-        precision
-    ]
 
 
 def dates_shown(frame: pd.DataFrame, column: str = "date") -> pd.Series:

@@ -1,5 +1,6 @@
-"""Titles for readers in place of the data's ids: states, acts, meetings, organisations, and the
-ledger's claim subjects. ``style.reader_table`` uses them, so every reader table shows titles."""
+"""Titles for readers in place of the data's ids: states, acts, meetings, organisations, the
+ledger's claim subjects, and dates written to their precision. ``style.reader_table`` uses them,
+so every reader table shows titles."""
 
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def meetings(data_dir: Folder = None) -> dict[str, str]:
     """Each Council meeting as place, day and format ('Moscow, 10 Dec 2010, formal')."""
     summits = load("summits", data_dir)
     places = summits["place"].astype("string").fillna("place not recorded")
-    days = summits["date"].map(lambda d: f"{d.day} {d:%b %Y}")
+    days = summits["date"].map(lambda d: format_date(d, "day"))
     labels = places + ", " + days + ", " + summits["format"].astype("string")
     return dict(zip(summits["summit_id"], labels, strict=True))
 
@@ -60,7 +61,8 @@ def subjects(ledger: pd.DataFrame, data_dir: Folder = None) -> list[str]:
     state, act, org, meeting = (
         states(data_dir), acts(data_dir), organisations(data_dir), meetings(data_dir)
     )  # fmt: skip
-    claims = load("claims", data_dir).drop_duplicates("quantity").set_index("quantity")["subject"]
+    worded = load("claims", data_dir).drop_duplicates("quantity").set_index("quantity")["subject"]
+    claims = worded.to_dict()
 
     def titled(table: str, subject: str) -> str:
         if table == "act_participation":
@@ -84,5 +86,14 @@ def subjects(ledger: pd.DataFrame, data_dir: Folder = None) -> list[str]:
     return [titled(t, s) for t, s in zip(ledger["table"], ledger["subject"], strict=True)]
 
 
-def _title(value: object, titles: dict | pd.Series) -> object:
+def format_date(date: pd.Timestamp, precision: str) -> str:
+    """A date written to its precision: '25 Dec 2024', 'Dec 2022' or '1993'; '' when missing."""
+    if pd.isna(date):
+        return ""
+    return {"day": f"{date.day} {date:%b %Y}", "month": f"{date:%b %Y}", "year": f"{date:%Y}"}[
+        precision
+    ]
+
+
+def _title(value: object, titles: dict) -> object:
     return titles.get(value, value) if pd.notna(value) else value
